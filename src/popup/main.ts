@@ -1,0 +1,145 @@
+/**
+ * The toolbar popup: shows and changes the current site's text size, where it
+ * is remembered, and whether EasyRead applies it as pages load. State comes
+ * from storage (and follows storage changes); commands go through the same
+ * `run-command` message as the keyboard shortcuts.
+ */
+import browser from 'webextension-polyfill';
+import { localizePage, t } from '../shared/i18n';
+import type { CommandName, CommandResult } from '../shared/messages';
+import { resolvePreferences, type Scope, scopeOf } from '../shared/preferences/resolve';
+import { loadPreferences, watchPreferences } from '../shared/preferences/storage';
+import { setScope, setTextScale } from '../shared/preferences/text-size-actions';
+import { describePage, type PageSupport } from '../shared/site';
+import { isTextScaleStep, MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
+import { type AccessScope, giveBackAccess, readAccess, requestAccess } from './auto-apply-access';
+import { openShortcutSettings, renderShortcuts } from './shortcuts-panel';
+import { findTargetTab } from './target-tab';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const UNSUPPORTED_MESSAGES = {
+  'browser-page': 'unsupportedBrowserPage',
+  'web-store': 'unsupportedWebStore',
+  pdf: 'unsupportedPdf',
+  'no-page': 'unsupportedNoPage',
+} as const;
+
+const ERROR_MESSAGES = {
+  'unsupported-page': 'unsupportedBrowserPage',
+  'no-access': 'errorNoAccess',
+  'not-available-yet': 'readingModeSoon',
+  failed: 'errorFailed',
+} as const;
+
+function announce(message: string): void {
+  const status = $('status');
+  // Clearing first makes screen readers repeat an identical message (pressing "Larger" at 300%).
+  status.textContent = '';
+  requestAnimationFrame(() => {
+    status.textContent = message;
+  });
+}
+
+function showUnsupported(page: Exclude<PageSupport, { supported: true }>): void {
+  const notice = $('unsupported');
+  notice.textContent = t(UNSUPPORTED_MESSAGES[page.reason]);
+  notice.hidden = false;
+}
+
+async function start(): Promise<void> {
+  localizePage();
+  const shortcutList = $('shortcut-list');
+  void renderShortcuts(shortcutList);
+  $('change-shortcuts').addEventListener('click', () => void openShortcutSettings());
+
+  const tab = await findTargetTab();
+  const page = describePage(tab?.url);
+  if (!page.supported || tab?.id === undefined) {
+    showUnsupported(page.supported ? { supported: false, reason: 'no-page' } : page);
+    return;
+  }
+  const tabId = tab.id;
+  const { origin, hostname } = page;
+  $('site-name').textContent = hostname;
+  $('site-line').hidden = false;
+  $('scope-site-label').textContent = t('scopeSite', hostname);
+  $('controls').hidden = false;
+
+  // The popup opening is the user's request to adjust this tab: make sure the content script is there.
+  const attached = (await browser.runtime.sendMessage({ type: 'attach-tab', tabId })) as { ok: boolean } | undefined;
+  if (!attached?.ok) announce(t('errorNoAccess'));
+
+  const select = $<HTMLSelectElement>('size-select');
+  for (const step of TEXT_SCALE_STEPS) select.add(new Option(`${step}%`, String(step)));
+  const smaller = $<HTMLButtonElement>('smaller');
+  const larger = $<HTMLButtonElement>('larger');
+  const reset = $<HTMLButtonElement>('reset');
+  const scopeInputs = document.querySelectorAll<HTMLInputElement>('input[name="scope"]');
+
+  async function render(): Promise<void> {
+    const { global, site } = await loadPreferences(origin);
+    const { textScale } = resolvePreferences(global, site);
+    select.value = String(textScale);
+    smaller.disabled = textScale === MIN_TEXT_SCALE;
+    larger.disabled = textScale === MAX_TEXT_SCALE;
+    reset.disabled = textScale === 100;
+    const scope = scopeOf(site);
+    for (const input of scopeInputs) input.checked = input.value === scope;
+  }
+
+  async function runCommand(command: CommandName): Promise<void> {
+    const result = (await browser.runtime.sendMessage({ type: 'run-command', command, tabId })) as CommandResult;
+    announce(result.ok ? t('textSizeAnnouncement', String(result.textScale)) : t(ERROR_MESSAGES[result.error]));
+  }
+
+  smaller.addEventListener('click', () => void runCommand('decrease-text-size'));
+  larger.addEventListener('click', () => void runCommand('increase-text-size'));
+  reset.addEventListener('click', () => void runCommand('reset-text-size'));
+  select.addEventListener('change', () => {
+    const step = Number(select.value);
+    if (!isTextScaleStep(step)) return;
+    void setTextScale(origin, step).then(() => announce(t('textSizeAnnouncement', String(step))));
+  });
+  for (const input of scopeInputs) {
+    input.addEventListener('change', () => {
+      const scope = input.value as Scope;
+      void setScope(origin, scope).then(() => announce(t(scope === 'site' ? 'scopeSiteAnnouncement' : 'scopeGlobalAnnouncement')));
+    });
+  }
+  $('reading-mode').addEventListener('click', () => void runCommand('toggle-reading-mode'));
+
+  await render();
+  watchPreferences(() => void render());
+  await setUpAutoApply(origin);
+}
+
+async function setUpAutoApply(origin: string): Promise<void> {
+  const status = $('auto-status');
+  const siteButton = $<HTMLButtonElement>('auto-site');
+  const allButton = $<HTMLButtonElement>('auto-all');
+  let access = await readAccess(browser.permissions, origin);
+
+  function render(): void {
+    status.textContent = t(access.all ? 'autoOnAll' : access.site ? 'autoOn' : 'autoOff');
+    // "This site" is moot while all sites are granted; the all-sites button then offers to give it back.
+    siteButton.hidden = access.all;
+    siteButton.textContent = t(access.site ? 'autoRevokeSite' : 'autoGrantSite');
+    allButton.textContent = t(access.all ? 'autoRevokeAll' : 'autoGrantAll');
+  }
+
+  async function toggle(scope: AccessScope, granted: boolean): Promise<void> {
+    const changed = granted
+      ? await giveBackAccess(browser.permissions, scope, origin)
+      : await requestAccess(browser.permissions, scope, origin);
+    if (!granted && !changed) announce(t('autoDenied'));
+    access = await readAccess(browser.permissions, origin);
+    render();
+  }
+
+  siteButton.addEventListener('click', () => void toggle('site', access.site));
+  allButton.addEventListener('click', () => void toggle('all', access.all));
+  render();
+}
+
+void start();

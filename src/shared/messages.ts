@@ -1,0 +1,48 @@
+/**
+ * The one typed message map. Commands travel as messages; state does not
+ * (surfaces read preferences from storage and react to storage.onChanged).
+ */
+import type browser from 'webextension-polyfill';
+import type { TextScaleStep } from './text-scale-steps';
+
+/** Every keyboard command, also reachable as a `run-command` message. */
+export const COMMAND_NAMES = ['increase-text-size', 'decrease-text-size', 'reset-text-size', 'toggle-reading-mode'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export type CommandResult =
+  | { ok: true; textScale: TextScaleStep; scope: 'site' | 'global' }
+  | { ok: false; error: 'unsupported-page' | 'no-access' | 'not-available-yet' | 'failed'; detail?: string };
+
+export interface MessageMap {
+  /** From an extension page (popup, tests) to the background. */
+  'run-command': { request: { type: 'run-command'; command: CommandName; tabId: number }; response: CommandResult };
+  /** From an extension page: make sure the content script runs in the tab (for activeTab grants). */
+  'attach-tab': { request: { type: 'attach-tab'; tabId: number }; response: { ok: boolean } };
+}
+
+export type Message = MessageMap[keyof MessageMap]['request'];
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && (COMMAND_NAMES as readonly string[]).includes(value);
+}
+
+/** Shape check on arrival: anything else is dropped. */
+export function parseMessage(raw: unknown): Message | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  const tabIdOk = typeof message.tabId === 'number' && Number.isInteger(message.tabId) && message.tabId >= 0;
+  if (message.type === 'run-command' && isCommandName(message.command) && tabIdOk) {
+    return { type: 'run-command', command: message.command, tabId: message.tabId as number };
+  }
+  if (message.type === 'attach-tab' && tabIdOk) return { type: 'attach-tab', tabId: message.tabId as number };
+  return undefined;
+}
+
+/**
+ * Only our own extension pages may send commands: same extension id, and a
+ * page of the extension (not a content script running inside a web page, whose
+ * page could try to drive it).
+ */
+export function isFromExtensionPage(sender: browser.Runtime.MessageSender, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}

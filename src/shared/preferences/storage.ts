@@ -1,0 +1,101 @@
+/**
+ * Where preferences live: storage.sync, so they follow the user to other
+ * machines, with storage.local as the fallback when sync is unavailable or
+ * over quota. A key written to local because sync failed wins over the sync
+ * copy until a later sync write succeeds and removes it.
+ */
+import browser from 'webextension-polyfill';
+import { type GlobalPreferences, mergeForWrite, repairGlobalPreferences, repairSitePreferences, type SitePreferences } from './schema';
+
+export const GLOBAL_KEY = 'preferences';
+const SITE_KEY_PREFIX = 'site:';
+
+export function siteKey(origin: string): string {
+  return `${SITE_KEY_PREFIX}${origin}`;
+}
+
+export function isPreferencesKey(key: string): boolean {
+  return key === GLOBAL_KEY || key.startsWith(SITE_KEY_PREFIX);
+}
+
+export function originFromKey(key: string): string | undefined {
+  return key.startsWith(SITE_KEY_PREFIX) ? key.slice(SITE_KEY_PREFIX.length) : undefined;
+}
+
+async function readRaw(keys: string[] | null): Promise<Record<string, unknown>> {
+  const [synced, local] = await Promise.all([browser.storage.sync.get(keys).catch(() => ({})), browser.storage.local.get(keys)]);
+  return { ...synced, ...local };
+}
+
+async function writeRaw(key: string, value: unknown): Promise<void> {
+  try {
+    await browser.storage.sync.set({ [key]: value });
+  } catch (error) {
+    console.warn(`[EasyRead] storage.sync refused ${key} (${String(error)}); keeping it in local storage`);
+    await browser.storage.local.set({ [key]: value });
+    return;
+  }
+  await browser.storage.local.remove(key);
+}
+
+async function removeRaw(key: string): Promise<void> {
+  await Promise.all([browser.storage.sync.remove(key).catch(() => undefined), browser.storage.local.remove(key)]);
+}
+
+function report(where: string, problems: string[]): void {
+  for (const problem of problems) console.warn(`[EasyRead] repaired ${where}: ${problem}`);
+}
+
+export interface StoredPreferences {
+  global: GlobalPreferences;
+  /** Undefined when the site follows the global settings. */
+  site: SitePreferences | undefined;
+}
+
+export async function loadPreferences(origin: string | undefined): Promise<StoredPreferences> {
+  const keys = origin ? [GLOBAL_KEY, siteKey(origin)] : [GLOBAL_KEY];
+  const raw = await readRaw(keys);
+  const global = repairGlobalPreferences(raw[GLOBAL_KEY]);
+  report('global preferences', global.problems);
+  if (!origin || raw[siteKey(origin)] === undefined) return { global: global.value, site: undefined };
+  const site = repairSitePreferences(raw[siteKey(origin)]);
+  report(`preferences for ${origin}`, site.problems);
+  return { global: global.value, site: site.value };
+}
+
+export async function loadAllSites(): Promise<Map<string, SitePreferences>> {
+  const raw = await readRaw(null);
+  const sites = new Map<string, SitePreferences>();
+  for (const [key, value] of Object.entries(raw)) {
+    const origin = originFromKey(key);
+    if (origin) sites.set(origin, repairSitePreferences(value).value);
+  }
+  return sites;
+}
+
+export async function updateGlobalPreferences(patch: Partial<Omit<GlobalPreferences, 'version'>>): Promise<void> {
+  const raw = (await readRaw([GLOBAL_KEY]))[GLOBAL_KEY];
+  await writeRaw(GLOBAL_KEY, mergeForWrite(raw, repairGlobalPreferences(raw).value, patch));
+}
+
+export async function updateSitePreferences(origin: string, patch: SitePreferences): Promise<void> {
+  const key = siteKey(origin);
+  const raw = (await readRaw([key]))[key];
+  await writeRaw(key, mergeForWrite(raw, repairSitePreferences(raw).value, patch));
+}
+
+/** The site goes back to following the global settings. */
+export async function forgetSite(origin: string): Promise<void> {
+  await removeRaw(siteKey(origin));
+}
+
+/** Calls back with the preference keys that changed, in either storage area. */
+export function watchPreferences(onChange: (keys: string[]) => void): () => void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    if (area !== 'sync' && area !== 'local') return;
+    const keys = Object.keys(changes).filter(isPreferencesKey);
+    if (keys.length > 0) onChange(keys);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

@@ -1,0 +1,40 @@
+/**
+ * Text-size changes as the user means them: into the site's own settings when
+ * it has them, otherwise into the settings for all sites.
+ */
+import type { CommandName } from '../messages';
+import { DEFAULT_TEXT_SCALE, largerTextScale, smallerTextScale, type TextScaleStep } from '../text-scale-steps';
+import { resolvePreferences, type Scope, scopeOf } from './resolve';
+import { forgetSite, loadPreferences, updateGlobalPreferences, updateSitePreferences } from './storage';
+
+export type TextSizeCommand = Exclude<CommandName, 'toggle-reading-mode'>;
+
+export function nextTextScale(command: TextSizeCommand, current: TextScaleStep): TextScaleStep {
+  if (command === 'increase-text-size') return largerTextScale(current);
+  if (command === 'decrease-text-size') return smallerTextScale(current);
+  return DEFAULT_TEXT_SCALE;
+}
+
+export async function setTextScale(origin: string, textScale: TextScaleStep): Promise<Scope> {
+  const { site } = await loadPreferences(origin);
+  const scope = scopeOf(site);
+  if (scope === 'site') await updateSitePreferences(origin, { textScale });
+  else await updateGlobalPreferences({ textScale });
+  return scope;
+}
+
+export async function changeTextScale(origin: string, command: TextSizeCommand): Promise<{ textScale: TextScaleStep; scope: Scope }> {
+  const { global, site } = await loadPreferences(origin);
+  const textScale = nextTextScale(command, resolvePreferences(global, site).textScale);
+  return { textScale, scope: await setTextScale(origin, textScale) };
+}
+
+/** "This site": the site keeps what it shows now as its own. "All sites": it follows the global settings again. */
+export async function setScope(origin: string, scope: Scope): Promise<void> {
+  const { global, site } = await loadPreferences(origin);
+  if (scope === 'global') {
+    await forgetSite(origin);
+  } else if (!site) {
+    await updateSitePreferences(origin, { textScale: resolvePreferences(global, site).textScale });
+  }
+}

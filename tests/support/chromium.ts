@@ -1,0 +1,143 @@
+/**
+ * Debian's Chromium with the built extension loaded (playwright-core, no
+ * downloaded browser). Automation cannot click permission prompts, so tests
+ * load a copy of dist/chrome whose manifest already grants http://127.0.0.1/*;
+ * the shipped package keeps the permission optional.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_DIST = resolve(import.meta.dirname, '../../dist/chrome');
+
+export function assertChromiumInstalled(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  if (!existsSync(join(CHROME_DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first.');
+}
+
+/** Copies dist/chrome and grants host access to the fixture server. */
+export async function makeTestCopy(hostPatterns = ['http://127.0.0.1/*']): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'easyread-chrome-'));
+  await cp(CHROME_DIST, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  manifest.host_permissions = hostPatterns;
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=en-US',
+];
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  extensionDir: string;
+  /** An extension page (the popup page, opened as a tab) from which commands are sent as the popup sends them. */
+  driver: Page;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { extensionDir?: string; locale?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<ExtensionSession> {
+  assertChromiumInstalled();
+  const extensionDir = options.extensionDir ?? (await makeTestCopy());
+  const userDataDir = await mkdtemp(join(tmpdir(), 'easyread-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const driver = await context.newPage();
+  await driver.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
+  // Automatic scripts are registered on install; wait until that has happened.
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) return;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  });
+  return {
+    context,
+    worker,
+    extensionId,
+    extensionDir,
+    driver,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function tabIdOf(session: ExtensionSession, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await session.driver.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Sends a command exactly as the popup and the shortcut handler do. */
+export async function runCommand(
+  session: ExtensionSession,
+  page: Page,
+  command: string,
+): Promise<{ ok: boolean; textScale?: number; error?: string }> {
+  const tabId = await tabIdOf(session, page);
+  return session.driver.evaluate(({ command, tabId }) => chrome.runtime.sendMessage({ type: 'run-command', command, tabId }), {
+    command,
+    tabId,
+  });
+}
+
+export async function clearPreferences(session: ExtensionSession): Promise<void> {
+  await session.worker.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+  });
+}
+
+export async function storedPreferences(session: ExtensionSession): Promise<Record<string, unknown>> {
+  return session.worker.evaluate(() => chrome.storage.sync.get(null));
+}
+
+/** Computed font sizes (px) of the elements matching a selector. */
+export function fontSizes(page: Page, selector: string): Promise<number[]> {
+  return page.$$eval(selector, (elements) => elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)));
+}
+
+/** Waits until the first element matching selector has the expected computed font size. */
+export async function waitForFontSize(page: Page, selector: string, expected: number, tolerance = 0.06): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, expected, tolerance }) => {
+      const element = document.querySelector(selector);
+      return element !== null && Math.abs(Number.parseFloat(getComputedStyle(element).fontSize) - expected) <= tolerance;
+    },
+    { selector, expected, tolerance },
+    { timeout: 5_000 },
+  );
+}
