@@ -1,3 +1,5 @@
+import type { CommandName } from './messages';
+
 /**
  * The text-size ladder, in percent. Same steps everywhere (live page, popup,
  * reading mode) so "one step larger" always means the same thing.
@@ -36,4 +38,12 @@ export function largerTextScale(current: TextScaleStep): TextScaleStep {
 export function smallerTextScale(current: TextScaleStep): TextScaleStep {
   const index = TEXT_SCALE_STEPS.indexOf(current);
   return TEXT_SCALE_STEPS[Math.max(index - 1, 0)];
+}
+
+export type TextSizeCommand = Exclude<CommandName, 'toggle-reading-mode'>;
+
+export function nextTextScale(command: TextSizeCommand, current: TextScaleStep): TextScaleStep {
+  if (command === 'increase-text-size') return largerTextScale(current);
+  if (command === 'decrease-text-size') return smallerTextScale(current);
+  return DEFAULT_TEXT_SCALE;
 }

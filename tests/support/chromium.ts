@@ -1,7 +1,8 @@
 /**
  * Debian's Chromium with the built extension loaded (playwright-core, no
  * downloaded browser). Automation cannot click permission prompts, so tests
- * load a copy of dist/chrome whose manifest already grants http://127.0.0.1/*;
+ * load a copy of dist/chrome whose manifest already grants http://127.0.0.1/* and http://localhost/*
+ * (two origins of the one fixture server, for per-site tests);
  * the shipped package keeps the permission optional.
  */
 import { existsSync } from 'node:fs';
@@ -21,7 +22,7 @@ export function assertChromiumInstalled(): void {
 }
 
 /** Copies dist/chrome and grants host access to the fixture server. */
-export async function makeTestCopy(hostPatterns = ['http://127.0.0.1/*']): Promise<string> {
+export async function makeTestCopy(hostPatterns = ['http://127.0.0.1/*', 'http://localhost/*']): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'easyread-chrome-'));
   await cp(CHROME_DIST, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');

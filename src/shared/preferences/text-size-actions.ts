@@ -2,18 +2,9 @@
  * Text-size changes as the user means them: into the site's own settings when
  * it has them, otherwise into the settings for all sites.
  */
-import type { CommandName } from '../messages';
-import { DEFAULT_TEXT_SCALE, largerTextScale, smallerTextScale, type TextScaleStep } from '../text-scale-steps';
+import { nextTextScale, type TextScaleStep, type TextSizeCommand } from '../text-scale-steps';
 import { resolvePreferences, type Scope, scopeOf } from './resolve';
 import { forgetSite, loadPreferences, updateGlobalPreferences, updateSitePreferences } from './storage';
-
-export type TextSizeCommand = Exclude<CommandName, 'toggle-reading-mode'>;
-
-export function nextTextScale(command: TextSizeCommand, current: TextScaleStep): TextScaleStep {
-  if (command === 'increase-text-size') return largerTextScale(current);
-  if (command === 'decrease-text-size') return smallerTextScale(current);
-  return DEFAULT_TEXT_SCALE;
-}
 
 export async function setTextScale(origin: string, textScale: TextScaleStep): Promise<Scope> {
   const { site } = await loadPreferences(origin);

@@ -1,0 +1,214 @@
+/**
+ * Live-page text size in Debian's Chromium with the built extension: what a
+ * reader sees (computed sizes), on every kind of fixture, before first paint,
+ * across reloads per scope, and exactly undone by reset.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearPreferences,
+  type ExtensionSession,
+  fontSizes,
+  launchWithExtension,
+  runCommand,
+  storedPreferences,
+  waitForFontSize,
+} from '../../support/chromium';
+import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await page?.close();
+  await clearPreferences(session);
+  page = await session.context.newPage();
+});
+
+async function pressLarger(times: number, target = page) {
+  let result: Awaited<ReturnType<typeof runCommand>> = { ok: false };
+  for (let i = 0; i < times; i++) result = await runCommand(session, target, 'increase-text-size');
+  return result;
+}
+
+async function expectScaled(target: Page, selector: string, baseline: number[], factor: number) {
+  await waitForFontSize(target, selector, baseline[0] * factor);
+  const sizes = await fontSizes(target, selector);
+  sizes.forEach((size, index) => {
+    expect(size, `${selector} #${index}`).toBeCloseTo(baseline[index] * factor, 1);
+  });
+}
+
+const snapshot = (target: Page) => target.evaluate(() => document.documentElement.outerHTML);
+
+describe.each([
+  'meti-release.html',
+  'japanese-gov.html',
+  'px-only.html',
+  'rem-em.html',
+  'strict-csp.html',
+  'iframe-host.html',
+  'late-content.html',
+])('%s', (fixture) => {
+  it('scales every probed text by the chosen factor, and reset restores the page exactly', async () => {
+    await page.goto(server.url(fixture));
+    if (fixture === 'late-content.html') await page.waitForFunction(() => (window as { __lateDone?: boolean }).__lateDone === true);
+    const original = await snapshot(page);
+    const baseline = await fontSizes(page, '[data-probe]');
+    expect(baseline.length).toBeGreaterThan(1);
+
+    expect(await pressLarger(3)).toMatchObject({ ok: true, textScale: 150, scope: 'global' });
+    await expectScaled(page, '[data-probe]', baseline, 1.5);
+
+    expect(await runCommand(session, page, 'decrease-text-size')).toMatchObject({ ok: true, textScale: 125 });
+    await expectScaled(page, '[data-probe]', baseline, 1.25);
+
+    expect(await runCommand(session, page, 'reset-text-size')).toMatchObject({ ok: true, textScale: 100 });
+    await waitForFontSize(page, '[data-probe]', baseline[0]);
+    expect(await fontSizes(page, '[data-probe]')).toEqual(baseline);
+    expect(await snapshot(page)).toBe(original);
+  });
+
+  it('is already scaled in the first painted frame after a reload', async () => {
+    if (fixture === 'strict-csp.html') return; // its CSP blocks the page's own probe script; covered by the next test
+    await page.goto(server.url(fixture));
+    const baseline = await fontSizes(page, '[data-probe]');
+    await pressLarger(3);
+    // Automatic registration follows the new size asynchronously; wait until the boot file says 150.
+    await session.worker.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const scripts = await chrome.scripting.getRegisteredContentScripts();
+        if (scripts.some((script) => script.js?.includes('boot/text-scale-150.js'))) return;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error('registration never followed the new size');
+    });
+    await page.reload();
+    const firstFrame = await page.waitForFunction(() => (window as { __firstFrame?: unknown }).__firstFrame).then((handle) => handle.jsonValue());
+    const sizes = (firstFrame as { fontSize: number }[]).map((entry) => entry.fontSize);
+    sizes.forEach((size, index) => {
+      expect(size).toBeCloseTo(baseline[index] * 1.5, 1);
+    });
+  });
+});
+
+describe('scope and persistence', () => {
+  it('keeps "all sites" and "this site" sizes apart across reloads and sites', async () => {
+    await page.goto(server.url('px-only.html'));
+    const baseline = await fontSizes(page, '[data-probe]');
+    await pressLarger(3); // all sites: 150%
+    // This site gets its own size: copy of 150%, then 200%.
+    await session.driver.evaluate(async (origin) => {
+      await chrome.storage.sync.set({ [`site:${origin}`]: { textScale: 150 } });
+    }, new URL(server.origin).origin);
+    expect(await pressLarger(2)).toMatchObject({ ok: true, textScale: 200, scope: 'site' });
+    await expectScaled(page, '[data-probe]', baseline, 2);
+
+    await page.reload();
+    await expectScaled(page, '[data-probe]', baseline, 2);
+
+    // Same server under another origin (localhost): follows "all sites" at 150%.
+    const other = await session.context.newPage();
+    await other.goto(server.url('px-only.html').replace('127.0.0.1', 'localhost'));
+    await runCommand(session, other, 'reset-text-size').then(() => runCommand(session, other, 'increase-text-size'));
+    await expectScaled(other, '[data-probe]', baseline, 1.1);
+    await expectScaled(page, '[data-probe]', baseline, 2);
+    await other.close();
+
+    const stored = await storedPreferences(session);
+    expect(stored.preferences).toMatchObject({ version: 1, textScale: 110 });
+    expect(stored[`site:${new URL(server.origin).origin}`]).toEqual({ textScale: 200 });
+  });
+
+  it('keeps two tabs of the same site in step', async () => {
+    await page.goto(server.url('meti-release.html'));
+    const second = await session.context.newPage();
+    await second.goto(server.url('meti-release.html'));
+    const baseline = await fontSizes(second, '[data-probe]');
+    await pressLarger(2);
+    await expectScaled(second, '[data-probe]', baseline, 1.25);
+    await second.close();
+  });
+
+  it('repairs corrupted stored preferences instead of failing', async () => {
+    await session.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, textScale: 'huge', keepMe: 1 } }));
+    await page.goto(server.url('px-only.html'));
+    const baseline = await fontSizes(page, '[data-probe]');
+    expect(await runCommand(session, page, 'increase-text-size')).toMatchObject({ ok: true, textScale: 110 });
+    await expectScaled(page, '[data-probe]', baseline, 1.1);
+    expect((await storedPreferences(session)).preferences).toEqual({ version: 1, textScale: 110, keepMe: 1 });
+  });
+});
+
+describe('pages that change', () => {
+  it('scales content that arrives after load, including px text inside an already scaled paragraph', async () => {
+    await page.goto(server.url('late-content.html'));
+    await page.waitForFunction(() => (window as { __lateDone?: boolean }).__lateDone === true);
+    const itemHeading = (await fontSizes(page, '.item h3'))[0];
+    const liveSpan = (await fontSizes(page, '#live-paragraph span'))[0];
+    await runCommand(session, page, 'reset-text-size');
+    await pressLarger(3);
+    await waitForFontSize(page, '.item h3', itemHeading * 1.5);
+    await page.click('#load-more');
+    await page.waitForFunction(() => document.querySelectorAll('.item').length >= 10);
+    const headings = await fontSizes(page, '.item h3');
+    expect(headings.length).toBeGreaterThanOrEqual(10);
+    for (const size of headings) expect(size).toBeCloseTo(itemHeading * 1.5, 1);
+    expect((await fontSizes(page, '#live-paragraph span'))[0]).toBeCloseTo(liveSpan * 1.5, 1);
+  });
+
+  it('lets the METI site’s own "Font Size Change" buttons work on top of ours', async () => {
+    await page.goto(server.url('meti-release.html'));
+    const [standard] = await fontSizes(page, '[data-probe="body-paragraph"]');
+    await page.click('#fs-large');
+    const [siteLarge] = await fontSizes(page, '[data-probe="body-paragraph"]');
+    expect(siteLarge).toBeGreaterThan(standard);
+    await page.click('#fs-standard');
+    await pressLarger(3);
+    await waitForFontSize(page, '[data-probe="body-paragraph"]', standard * 1.5);
+    await page.click('#fs-large');
+    await waitForFontSize(page, '[data-probe="body-paragraph"]', siteLarge * 1.5);
+    await page.click('#fs-standard');
+    await waitForFontSize(page, '[data-probe="body-paragraph"]', standard * 1.5);
+  });
+
+  it('scales the same-origin iframe and open shadow roots', async () => {
+    await page.goto(server.url('iframe-host.html'));
+    const frame = page.frames().find((candidate) => candidate.url().endsWith('iframe-child.html'));
+    if (!frame) throw new Error('iframe not found');
+    const frameBaseline = await frame.$$eval('[data-probe]', (elements) => elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)));
+    await pressLarger(3);
+    await frame.waitForFunction(
+      (expected) => Math.abs(Number.parseFloat(getComputedStyle(document.querySelector('[data-probe]') as Element).fontSize) - expected) < 0.06,
+      frameBaseline[0] * 1.5,
+    );
+
+    await page.goto(server.url('shadow-dom.html'));
+    const shadowSize = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('news-card');
+        const paragraph = host?.shadowRoot?.querySelector('[data-probe]');
+        return paragraph ? Number.parseFloat(getComputedStyle(paragraph).fontSize) : Number.NaN;
+      });
+    await waitForFontSize(page, '[data-probe]', (await fontSizes(page, '[data-probe]'))[0]);
+    const scaledShadow = await shadowSize();
+    await runCommand(session, page, 'reset-text-size');
+    await page.waitForFunction((scaled) => {
+      const paragraph = document.querySelector('news-card')?.shadowRoot?.querySelector('[data-probe]');
+      return paragraph && Number.parseFloat(getComputedStyle(paragraph).fontSize) !== scaled;
+    }, scaledShadow);
+    const originalShadow = await shadowSize();
+    expect(scaledShadow).toBeCloseTo(originalShadow * 1.5, 1);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isFromExtensionPage, parseMessage } from '../../src/shared/messages';
+
+describe('messages', () => {
+  it('accept well-formed commands', () => {
+    expect(parseMessage({ type: 'run-command', command: 'increase-text-size', tabId: 4 })).toEqual({
+      type: 'run-command',
+      command: 'increase-text-size',
+      tabId: 4,
+    });
+    expect(parseMessage({ type: 'attach-tab', tabId: 0 })).toEqual({ type: 'attach-tab', tabId: 0 });
+  });
+
+  it('drop anything else', () => {
+    for (const bad of [
+      null,
+      'run-command',
+      { type: 'run-command', command: 'format-disk', tabId: 1 },
+      { type: 'run-command', command: 'increase-text-size', tabId: '1' },
+      { type: 'run-command', command: 'increase-text-size', tabId: -1 },
+      { type: 'run-command', command: 'increase-text-size', tabId: 1.5 },
+      { type: 'unknown', tabId: 1 },
+    ]) {
+      expect(parseMessage(bad)).toBeUndefined();
+    }
+  });
+
+  it('are taken only from pages of this extension', () => {
+    const id = 'abc';
+    const origin = 'chrome-extension://abc/';
+    expect(isFromExtensionPage({ id, url: 'chrome-extension://abc/src/popup/index.html' }, id, origin)).toBe(true);
+    // A content script of ours runs inside a web page: the page could drive it, so it may not send commands.
+    expect(isFromExtensionPage({ id, url: 'https://evil.example/', tab: { id: 1 } as never }, id, origin)).toBe(false);
+    expect(isFromExtensionPage({ id: 'other', url: 'chrome-extension://other/x.html' }, id, origin)).toBe(false);
+    expect(isFromExtensionPage({ id }, id, origin)).toBe(false);
+  });
+});
