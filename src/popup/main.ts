@@ -81,9 +81,11 @@ async function start(): Promise<void> {
     const { global, site } = await loadPreferences(origin);
     const { textScale } = resolvePreferences(global, site);
     select.value = String(textScale);
-    smaller.disabled = textScale === MIN_TEXT_SCALE;
-    larger.disabled = textScale === MAX_TEXT_SCALE;
-    reset.disabled = textScale === 100;
+    // aria-disabled rather than disabled: a disabled button drops keyboard focus to <body>
+    // the moment it is pressed (Reset, or Larger at 300%).
+    smaller.setAttribute('aria-disabled', String(textScale === MIN_TEXT_SCALE));
+    larger.setAttribute('aria-disabled', String(textScale === MAX_TEXT_SCALE));
+    reset.setAttribute('aria-disabled', String(textScale === 100));
     const scope = scopeOf(site);
     for (const input of scopeInputs) input.checked = input.value === scope;
   }
@@ -93,9 +95,13 @@ async function start(): Promise<void> {
     announce(result.ok ? t('textSizeAnnouncement', String(result.textScale)) : t(ERROR_MESSAGES[result.error]));
   }
 
-  smaller.addEventListener('click', () => void runCommand('decrease-text-size'));
-  larger.addEventListener('click', () => void runCommand('increase-text-size'));
-  reset.addEventListener('click', () => void runCommand('reset-text-size'));
+  const onPress = (button: HTMLButtonElement, command: CommandName) =>
+    button.addEventListener('click', () => {
+      if (button.getAttribute('aria-disabled') !== 'true') void runCommand(command);
+    });
+  onPress(smaller, 'decrease-text-size');
+  onPress(larger, 'increase-text-size');
+  onPress(reset, 'reset-text-size');
   select.addEventListener('change', () => {
     const step = Number(select.value);
     if (!isTextScaleStep(step)) return;

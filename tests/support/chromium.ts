@@ -40,7 +40,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--lang=en-US',
 ];
 
 export interface ExtensionSession {
@@ -54,7 +53,7 @@ export interface ExtensionSession {
 }
 
 export async function launchWithExtension(
-  options: { extensionDir?: string; locale?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { extensionDir?: string; locale?: string; languages?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<ExtensionSession> {
   assertChromiumInstalled();
   const extensionDir = options.extensionDir ?? (await makeTestCopy());
@@ -65,7 +64,12 @@ export async function launchWithExtension(
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--lang=${options.languages ?? 'en-US'}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -1,5 +1,5 @@
-import type browser from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
+import type browser from 'webextension-polyfill';
 import { planAutoApply } from '../../src/background/auto-apply-plan';
 import { giveBackAccess, readAccess, requestAccess } from '../../src/popup/auto-apply-access';
 
@@ -43,7 +43,13 @@ describe('asking to apply automatically', () => {
       bootScript: (step) => `boot-${step}.js`,
     });
     expect(plan).toEqual([
-      { id: 'auto-global', matches: ['https://www.meti.go.jp/*'], js: ['boot-150.js', 'content.js'], runAt: 'document_start', allFrames: true },
+      {
+        id: 'auto-global',
+        matches: ['https://www.meti.go.jp/*'],
+        js: ['boot-150.js', 'content.js'],
+        runAt: 'document_start',
+        allFrames: true,
+      },
     ]);
   });
 

@@ -19,7 +19,13 @@ describe('automatic content scripts', () => {
 
   it('run on a granted site with the global size, boot file first', () => {
     expect(plan(['https://www.meti.go.jp/*'], 150)).toEqual([
-      { id: 'auto-global', matches: ['https://www.meti.go.jp/*'], js: ['boot-150.js', 'content.js'], runAt: 'document_start', allFrames: true },
+      {
+        id: 'auto-global',
+        matches: ['https://www.meti.go.jp/*'],
+        js: ['boot-150.js', 'content.js'],
+        runAt: 'document_start',
+        allFrames: true,
+      },
     ]);
   });
 
@@ -30,7 +36,13 @@ describe('automatic content scripts', () => {
   it('give a site with its own size its own boot file', () => {
     const result = plan(['https://www.meti.go.jp/*', 'https://example.org/*'], 125, [['https://www.meti.go.jp', { textScale: 200 }]]);
     expect(result).toEqual([
-      { id: 'auto-site-200', matches: ['https://www.meti.go.jp/*'], js: ['boot-200.js', 'content.js'], runAt: 'document_start', allFrames: true },
+      {
+        id: 'auto-site-200',
+        matches: ['https://www.meti.go.jp/*'],
+        js: ['boot-200.js', 'content.js'],
+        runAt: 'document_start',
+        allFrames: true,
+      },
       {
         id: 'auto-global',
         matches: ['https://example.org/*'],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isTextScaleStep, largerTextScale, nearestTextScaleStep, nextTextScale, smallerTextScale, TEXT_SCALE_STEPS } from '../../src/shared/text-scale-steps';
+import {
+  isTextScaleStep,
+  largerTextScale,
+  nearestTextScaleStep,
+  nextTextScale,
+  smallerTextScale,
+  TEXT_SCALE_STEPS,
+} from '../../src/shared/text-scale-steps';
 
 describe('text size steps', () => {
   it('run from 50% to 300% in increasing order', () => {

@@ -95,7 +95,9 @@ describe.each([
       throw new Error('registration never followed the new size');
     });
     await page.reload();
-    const firstFrame = await page.waitForFunction(() => (window as { __firstFrame?: unknown }).__firstFrame).then((handle) => handle.jsonValue());
+    const firstFrame = await page
+      .waitForFunction(() => (window as { __firstFrame?: unknown }).__firstFrame)
+      .then((handle) => handle.jsonValue());
     const sizes = (firstFrame as { fontSize: number }[]).map((entry) => entry.fontSize);
     sizes.forEach((size, index) => {
       expect(size).toBeCloseTo(baseline[index] * 1.5, 1);
@@ -187,10 +189,13 @@ describe('pages that change', () => {
     await page.goto(server.url('iframe-host.html'));
     const frame = page.frames().find((candidate) => candidate.url().endsWith('iframe-child.html'));
     if (!frame) throw new Error('iframe not found');
-    const frameBaseline = await frame.$$eval('[data-probe]', (elements) => elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)));
+    const frameBaseline = await frame.$$eval('[data-probe]', (elements) =>
+      elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
+    );
     await pressLarger(3);
     await frame.waitForFunction(
-      (expected) => Math.abs(Number.parseFloat(getComputedStyle(document.querySelector('[data-probe]') as Element).fontSize) - expected) < 0.06,
+      (expected) =>
+        Math.abs(Number.parseFloat(getComputedStyle(document.querySelector('[data-probe]') as Element).fontSize) - expected) < 0.06,
       frameBaseline[0] * 1.5,
     );
 

@@ -1,0 +1,132 @@
+/**
+ * Live-page text size in Firefox ESR: commands sent from an extension page
+ * scale every probe by the same factor, the size survives a reload (already in
+ * the first painted frame), and reset leaves the page exactly as it was.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearPreferences,
+  type FirefoxExtensionSession,
+  fontSizes,
+  launchFirefoxWithExtension,
+  openPage,
+  runCommand,
+  waitForAutoApply,
+  waitForFontSizes,
+} from '../../support/firefox';
+import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+
+const PROBES = '[data-probe]';
+const PAGES = ['meti-release.html', 'px-only.html', 'rem-em.html'];
+/** 100 → 110 → 125 → 150. */
+const INCREASES = [110, 125, 150];
+const TOLERANCE = 0.06;
+
+let server: FixtureServer;
+let session: FirefoxExtensionSession;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefoxWithExtension();
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await clearPreferences(session);
+  // Pages opened by this test must load with nothing applied.
+  await waitForAutoApply(session, 100);
+});
+
+afterEach(async () => {
+  for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await openPage(session, server.url(path));
+  opened.push(page);
+  return page;
+}
+
+const scaled = (sizes: number[], percent: number) => sizes.map((size) => (size * percent) / 100);
+
+/** Every probe moved well away from its baseline (so a test that changes nothing cannot pass). */
+function expectAllChanged(before: number[], after: number[]): void {
+  expect(after).toHaveLength(before.length);
+  for (const [i, size] of after.entries()) expect(size - before[i]).toBeGreaterThan(1);
+}
+
+/** Three increases (100 → 150%); returns the baseline sizes, measured at 100%. */
+async function enlargeTo150(page: Page): Promise<number[]> {
+  const baseline = await fontSizes(page, PROBES);
+  expect(baseline.length).toBeGreaterThan(0);
+  for (const step of INCREASES) {
+    expect(await runCommand(session, page, 'increase-text-size')).toEqual({ ok: true, textScale: step, scope: 'global' });
+  }
+  await waitForFontSizes(page, PROBES, scaled(baseline, 150), TOLERANCE);
+  expectAllChanged(baseline, await fontSizes(page, PROBES));
+  return baseline;
+}
+
+describe.each(PAGES)('Firefox text size on %s', (path) => {
+  it('increase three times scales every probe by 1.5', async () => {
+    const page = await open(path);
+    const baseline = await enlargeTo150(page);
+    const sizes = await fontSizes(page, PROBES);
+    for (const [i, size] of sizes.entries()) expect(size).toBeCloseTo(baseline[i] * 1.5, 1);
+  });
+
+  it('keeps 150% after a reload, already in the first painted frame', async () => {
+    const page = await open(path);
+    const baseline = await enlargeTo150(page);
+    const probeNames = await page.$$eval(PROBES, (elements) => elements.map((element) => element.getAttribute('data-probe')));
+    // The boot file for 150% must be registered before the reload for the first frame to have it.
+    await waitForAutoApply(session, 150);
+
+    await page.reload({ waitUntil: 'load', timeout: 30_000 });
+    await waitForFontSizes(page, PROBES, scaled(baseline, 150), TOLERANCE);
+
+    // Set by the page's own inline script in its first requestAnimationFrame (a page global, not a content-script one).
+    await page.waitForFunction(() => (window as { __firstFrame?: unknown }).__firstFrame !== undefined, { polling: 100, timeout: 15_000 });
+    const firstFrame = await page.evaluate(
+      () => (window as unknown as { __firstFrame: { probe: string; fontSize: number }[] }).__firstFrame,
+    );
+    expect(firstFrame.map((entry) => entry.probe)).toEqual(probeNames);
+    for (const [i, entry] of firstFrame.entries()) {
+      expect(Math.abs(entry.fontSize - baseline[i] * 1.5), `${entry.probe}: ${entry.fontSize} vs ${baseline[i]} × 1.5`).toBeLessThanOrEqual(
+        TOLERANCE,
+      );
+    }
+  });
+
+  it('reset restores the baseline sizes and the exact original document', async () => {
+    const page = await open(path);
+    // Loaded with the add-on idle at 100%: this is the page as the site wrote it.
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(original).not.toContain('data-easyread');
+
+    const baseline = await enlargeTo150(page);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(original);
+
+    expect(await runCommand(session, page, 'reset-text-size')).toEqual({ ok: true, textScale: 100, scope: 'global' });
+    await waitForFontSizes(page, PROBES, baseline, TOLERANCE);
+    await page
+      .waitForFunction((original) => document.documentElement.outerHTML === original, { polling: 100, timeout: 15_000 }, original)
+      .catch(() => undefined);
+    const after = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(after).not.toMatch(/data-easyread/);
+    expect(after).toBe(original);
+  });
+});
+
+describe('Firefox run-command', () => {
+  it('answers not-available-yet for toggle-reading-mode', async () => {
+    const page = await open('meti-release.html');
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: false, error: 'not-available-yet' });
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * Debian's Firefox ESR with the built add-on installed (puppeteer-core over
+ * WebDriver BiDi, no downloaded browser). Mirrors tests/support/chromium.ts.
+ *
+ * Two things automation cannot do in Firefox, and how the test copy of
+ * dist/firefox works around them (the shipped package is never changed):
+ *
+ * - Click permission prompts. The test copy's manifest lists
+ *   `host_permissions: ["http://127.0.0.1/*"]` (the shipped one keeps every
+ *   host optional). Firefox 127+ grants the host permissions an MV3 add-on
+ *   asks for at install time while `extensions.originControls.grantByDefault`
+ *   is true; that is the default (also for temporary installs, as
+ *   installExtension does), and we set it explicitly so the tests do not
+ *   depend on the default. launchFirefoxWithExtension() checks with
+ *   permissions.getAll() that the grant really happened.
+ *
+ * - Open a moz-extension:// page: automation may not navigate to one, only the
+ *   add-on itself can (the uuid is random per profile too). The test copy
+ *   therefore carries a test-only background script, test-driver.js, that
+ *   opens the popup page as a tab on install. That tab is the "driver": an
+ *   extension page that sends `run-command` exactly as the popup does.
+ */
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type WebExtension from 'webextension-polyfill';
+
+// The add-on API as seen inside the driver page (functions below run there via page.evaluate).
+declare const browser: WebExtension.Browser;
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
+
+/** Query string that marks the popup page opened by test-driver.js. */
+const DRIVER_MARKER = 'driver=1';
+const DRIVER_SCRIPT = 'test-driver.js';
+
+export function assertFirefoxInstalled(): void {
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(`Firefox not found at ${FIREFOX_PATH}. Install it with: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
+  }
+  if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error('dist/firefox is missing: run `npm run build` first.');
+}
+
+/**
+ * TEST-ONLY background script, written into the test copy only (never into
+ * dist/firefox). Listed first in background.scripts. It opens the popup page
+ * as a tab once, on install; an event page that is suspended and woken up
+ * again does not get another onInstalled, so there is only ever one driver.
+ */
+const TEST_DRIVER_SOURCE = `// TEST-ONLY: added by tests/support/firefox.ts to the test copy of dist/firefox; not part of the add-on.
+browser.runtime.onInstalled.addListener(() => {
+  void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?${DRIVER_MARKER}'), active: false });
+});
+`;
+
+/**
+ * Copies dist/firefox and patches the copy's manifest.json (the patch exists
+ * only in this copy): grants host access to the fixture server and adds the
+ * test-only driver script first in background.scripts.
+ */
+export async function makeFirefoxTestCopy(hostPatterns = ['http://127.0.0.1/*']): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'easyread-firefox-'));
+  await cp(FIREFOX_DIST, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+  manifest.host_permissions = hostPatterns;
+  manifest.background.scripts = [DRIVER_SCRIPT, ...manifest.background.scripts];
+  await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
+  await writeFile(join(dir, DRIVER_SCRIPT), TEST_DRIVER_SOURCE);
+  return dir;
+}
+
+export const FIREFOX_PREFS: Record<string, unknown> = {
+  // Grant the manifest's host_permissions at install (Firefox's default; see the comment at the top).
+  'extensions.originControls.grantByDefault': true,
+  'intl.accept_languages': 'en-US',
+  'intl.locale.requested': 'en-US',
+  'ui.systemUsesDarkTheme': 0,
+};
+
+export interface FirefoxExtensionSession {
+  browser: Browser;
+  extensionId: string;
+  extensionDir: string;
+  /** The popup page opened as a tab by the add-on itself; commands are sent from it as the popup sends them. */
+  driver: Page;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(options: { extensionDir?: string } = {}): Promise<FirefoxExtensionSession> {
+  assertFirefoxInstalled();
+  const extensionDir = options.extensionDir ?? (await makeFirefoxTestCopy());
+  let firefox: Browser | undefined;
+  try {
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: FIREFOX_PREFS,
+      // A shared 2-core machine can be slow to start Firefox.
+      timeout: 60_000,
+      protocolTimeout: 60_000,
+    });
+    const extensionId = await firefox.installExtension(extensionDir);
+    const driver = await findDriver(firefox);
+    // Automatic scripts are registered on install (runtime.onInstalled); wait until that has happened.
+    await driver.evaluate(async () => {
+      for (let i = 0; i < 200; i++) {
+        if ((await browser.scripting.getRegisteredContentScripts()).length > 0) return;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`no automatic content script registered; granted: ${JSON.stringify(await browser.permissions.getAll())}`);
+    });
+    const session = {
+      browser: firefox,
+      extensionId,
+      extensionDir,
+      driver,
+      async close() {
+        await firefox?.close();
+        if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
+      },
+    };
+    await assertHostAccess(session, 'http://127.0.0.1/*');
+    return session;
+  } catch (error) {
+    await firefox?.close().catch(() => undefined);
+    if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * The tab test-driver.js opened. Puppeteer sees it as a page but, as
+ * navigations to moz-extension:// are not reported over BiDi, page.url() stays
+ * "about:blank": ask each page for its real location instead.
+ */
+async function findDriver(firefox: Browser, timeoutMs = 30_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await firefox.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.includes(DRIVER_MARKER)) {
+        // The popup script must have loaded (it is a module; `browser` exists before it runs).
+        await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 30_000 });
+        return page;
+      }
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('the test driver page (the popup opened by test-driver.js) did not open');
+}
+
+async function assertHostAccess(session: FirefoxExtensionSession, pattern: string): Promise<void> {
+  const granted = await session.driver.evaluate(async () => (await browser.permissions.getAll()).origins ?? []);
+  if (!granted.includes(pattern)) {
+    throw new Error(
+      `Firefox did not grant ${pattern} to the test copy (granted: ${JSON.stringify(granted)}); check extensions.originControls.grantByDefault`,
+    );
+  }
+}
+
+/** Opens a new tab (in the foreground, so requestAnimationFrame runs) on a URL. */
+export async function openPage(session: FirefoxExtensionSession, url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await page.bringToFront();
+  return page;
+}
+
+export async function tabIdOf(session: FirefoxExtensionSession, page: Page): Promise<number> {
+  const url = page.url();
+  const ids = await session.driver.evaluate(async (target) => {
+    // Without the "tabs" permission Firefox shows tab.url only where the add-on has host access: the fixture server.
+    const tabs = await browser.tabs.query({});
+    return tabs.filter((tab) => tab.url === target).map((tab) => tab.id);
+  }, url);
+  if (ids.length !== 1 || ids[0] === undefined) throw new Error(`expected one tab for ${url}, found ${ids.length}`);
+  return ids[0];
+}
+
+export type RunCommandResult = { ok: boolean; textScale?: number; scope?: string; error?: string; detail?: string };
+
+/** Sends a command exactly as the popup and the shortcut handler do. */
+export async function runCommand(session: FirefoxExtensionSession, page: Page, command: string): Promise<RunCommandResult> {
+  const tabId = await tabIdOf(session, page);
+  return session.driver.evaluate(
+    (command, tabId) => browser.runtime.sendMessage({ type: 'run-command', command, tabId }) as Promise<RunCommandResult>,
+    command,
+    tabId,
+  );
+}
+
+export async function clearPreferences(session: FirefoxExtensionSession): Promise<void> {
+  await session.driver.evaluate(async () => {
+    await browser.storage.sync.clear();
+    await browser.storage.local.clear();
+  });
+}
+
+export async function storedPreferences(session: FirefoxExtensionSession): Promise<Record<string, unknown>> {
+  return session.driver.evaluate(() => browser.storage.sync.get(null));
+}
+
+/**
+ * Waits until the automatic content script registration carries the boot file
+ * for `textScale` (none at 100%). The background re-registers shortly after
+ * each preference change (debounced); a page loaded before that gets the
+ * previous size in its first frame and corrects it once storage is read.
+ */
+export async function waitForAutoApply(session: FirefoxExtensionSession, textScale: number, timeoutMs = 15_000): Promise<void> {
+  const boot = `boot/text-scale-${textScale}.js`;
+  await session.driver.evaluate(
+    async (boot, expectBoot, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      let last: unknown;
+      while (Date.now() < deadline) {
+        const scripts = (await browser.scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith('auto-'));
+        last = scripts.map((script) => ({ id: script.id, js: script.js }));
+        const files = scripts.flatMap((script) => script.js ?? []);
+        const bootFiles = files.filter((file) => /(^|\/)boot\//.test(file));
+        const ok = expectBoot
+          ? bootFiles.length > 0 && bootFiles.every((file) => file.endsWith(boot))
+          : files.length > 0 && bootFiles.length === 0;
+        if (ok) return;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+      throw new Error(`automatic scripts did not settle on ${expectBoot ? boot : 'no boot file'}: ${JSON.stringify(last)}`);
+    },
+    boot,
+    textScale !== 100,
+    timeoutMs,
+  );
+}
+
+/** Computed font sizes (px) of the elements matching a selector. */
+export function fontSizes(page: Page, selector: string): Promise<number[]> {
+  return page.$$eval(selector, (elements) => elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)));
+}
+
+/**
+ * Waits (polling, not rAF: it must not depend on the tab being painted) until
+ * every element matching selector has the expected computed font size, in
+ * document order. On timeout the error shows the sizes last seen.
+ */
+export async function waitForFontSizes(
+  page: Page,
+  selector: string,
+  expected: number[],
+  tolerance = 0.06,
+  timeoutMs = 15_000,
+): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (selector, expected, tolerance) => {
+        const sizes = Array.from(document.querySelectorAll(selector), (element) => Number.parseFloat(getComputedStyle(element).fontSize));
+        return sizes.length === expected.length && sizes.every((size, i) => Math.abs(size - expected[i]) <= tolerance);
+      },
+      { polling: 100, timeout: timeoutMs },
+      selector,
+      expected,
+      tolerance,
+    );
+  } catch (error) {
+    const actual = await fontSizes(page, selector).catch(() => 'unreadable');
+    throw new Error(
+      `font sizes of ${selector} did not become ${JSON.stringify(expected)} (±${tolerance}); last: ${JSON.stringify(actual)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
