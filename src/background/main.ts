@@ -15,13 +15,15 @@ browser.commands.onCommand.addListener((command, tab) => {
   });
 });
 
-browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<MessageMap[keyof MessageMap]['response']> | undefined => {
-  if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
-  const message = parseMessage(raw);
-  if (!message) return undefined;
-  if (message.type === 'run-command') return runCommand(message.command, message.tabId);
-  return attachToTab(message.tabId).then((ok) => ({ ok }));
-});
+browser.runtime.onMessage.addListener(
+  (raw: unknown, sender: browser.Runtime.MessageSender): Promise<MessageMap[keyof MessageMap]['response']> | undefined => {
+    if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
+    const message = parseMessage(raw);
+    if (!message) return undefined;
+    if (message.type === 'run-command') return runCommand(message.command, message.tabId);
+    return attachToTab(message.tabId).then((ok) => ({ ok }));
+  },
+);
 
 browser.runtime.onInstalled.addListener(() => void syncAutoApply());
 browser.runtime.onStartup.addListener(() => void syncAutoApply());
