@@ -53,14 +53,14 @@ export interface ExtensionSession {
 }
 
 export async function launchWithExtension(
-  options: { extensionDir?: string; locale?: string; languages?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { extensionDir?: string; locale?: string; languages?: string; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
 ): Promise<ExtensionSession> {
   assertChromiumInstalled();
   const extensionDir = options.extensionDir ?? (await makeTestCopy());
   const userDataDir = await mkdtemp(join(tmpdir(), 'easyread-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
@@ -77,6 +77,7 @@ export async function launchWithExtension(
   await driver.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   // Automatic scripts are registered on install; wait until that has happened.
   await worker.evaluate(async () => {
+    if (((await chrome.permissions.getAll()).origins ?? []).length === 0) return; // nothing granted, nothing to register
     for (let i = 0; i < 100; i++) {
       if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) return;
       await new Promise((done) => setTimeout(done, 50));

@@ -102,6 +102,14 @@ describe('popup', () => {
     await expect.poll(() => session.worker.evaluate((key) => chrome.storage.sync.get(key), `site:${origin}`)).toEqual({});
   });
 
+  it('uses readable text: no control or label under 15px', async () => {
+    const popup = await openPopup(await tabIdOf(session, site));
+    const smallest = await popup.evaluate(() =>
+      Math.min(...[...document.querySelectorAll('button, select, label, legend, dt, dd, p:not(.hint)')].map((element) => Number.parseFloat(getComputedStyle(element).fontSize))),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(15);
+  });
+
   it('shows which shortcuts exist and how to change them', async () => {
     const popup = await openPopup(await tabIdOf(session, site));
     const text = await popup.textContent('#shortcut-list');
