@@ -11,7 +11,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../tests/support/fixture-server.ts';
 
-const { values } = parseArgs({ options: { browser: { type: 'string', default: 'chromium' }, headless: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { browser: { type: 'string', default: 'chromium' }, headless: { type: 'boolean', default: false } },
+});
 const firefox = values.browser === 'firefox';
 const headless = values.headless || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const shots = resolve('artifacts/screenshots');
@@ -45,7 +47,13 @@ if (firefox) {
     await demo(
       [
         { name: 'before', act: async () => undefined },
-        { name: 'larger-150', act: () => runCommand(session, page, 'increase-text-size').then(() => runCommand(session, page, 'increase-text-size')).then(() => runCommand(session, page, 'increase-text-size')) },
+        {
+          name: 'larger-150',
+          act: () =>
+            runCommand(session, page, 'increase-text-size')
+              .then(() => runCommand(session, page, 'increase-text-size'))
+              .then(() => runCommand(session, page, 'increase-text-size')),
+        },
         { name: 'reset', act: () => runCommand(session, page, 'reset-text-size') },
       ],
       shoot,
@@ -67,7 +75,13 @@ if (firefox) {
     await demo(
       [
         { name: 'before', act: async () => undefined },
-        { name: 'larger-150', act: () => runCommand(session, page, 'increase-text-size').then(() => runCommand(session, page, 'increase-text-size')).then(() => runCommand(session, page, 'increase-text-size')) },
+        {
+          name: 'larger-150',
+          act: () =>
+            runCommand(session, page, 'increase-text-size')
+              .then(() => runCommand(session, page, 'increase-text-size'))
+              .then(() => runCommand(session, page, 'increase-text-size')),
+        },
         { name: 'reset', act: () => runCommand(session, page, 'reset-text-size') },
       ],
       shoot,

@@ -59,18 +59,30 @@ run('type check (tests)', npx, ['tsc', '--noEmit', '-p', 'tests']);
 run('lint and format', npx, ['biome', 'check', '.']);
 run('unit tests', npx, ['vitest', 'run', '--config', 'vitest.config.ts', ...vitestReport('unit')], { report: 'artifacts/unit.json' });
 const built = run('build (Chrome and Firefox)', 'npm', ['run', 'build']);
-run('web-ext lint (Firefox package)', npx, ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--warnings-as-errors'], { needs: () => built });
+run('web-ext lint (Firefox package)', npx, ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--warnings-as-errors'], {
+  needs: () => built,
+});
 if (browserInstalled('chromium')) {
-  run('Chromium end-to-end', npx, ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', 'tests/e2e/chromium', ...vitestReport('e2e-chromium')], {
-    report: 'artifacts/e2e-chromium.json',
-    needs: () => built,
-  });
+  run(
+    'Chromium end-to-end',
+    npx,
+    ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', 'tests/e2e/chromium', ...vitestReport('e2e-chromium')],
+    {
+      report: 'artifacts/e2e-chromium.json',
+      needs: () => built,
+    },
+  );
 }
 if (browserInstalled('firefox')) {
-  run('Firefox end-to-end', npx, ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', 'tests/e2e/firefox', ...vitestReport('e2e-firefox')], {
-    report: 'artifacts/e2e-firefox.json',
-    needs: () => built,
-  });
+  run(
+    'Firefox end-to-end',
+    npx,
+    ['vitest', 'run', '--config', 'tests/e2e/vitest.config.ts', 'tests/e2e/firefox', ...vitestReport('e2e-firefox')],
+    {
+      report: 'artifacts/e2e-firefox.json',
+      needs: () => built,
+    },
+  );
 }
 
 console.log('\n━━ Summary ━━');

@@ -90,7 +90,9 @@ export interface FirefoxExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(options: { extensionDir?: string } = {}): Promise<FirefoxExtensionSession> {
+export async function launchFirefoxWithExtension(
+  options: { extensionDir?: string; headless?: boolean } = {},
+): Promise<FirefoxExtensionSession> {
   assertFirefoxInstalled();
   const extensionDir = options.extensionDir ?? (await makeFirefoxTestCopy());
   let firefox: Browser | undefined;
@@ -98,7 +100,8 @@ export async function launchFirefoxWithExtension(options: { extensionDir?: strin
     firefox = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
-      headless: true,
+      // headless: false is for `npm run start:firefox` with a display; tests always run headless.
+      headless: options.headless ?? true,
       protocol: 'webDriverBiDi',
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: FIREFOX_PREFS,

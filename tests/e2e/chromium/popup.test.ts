@@ -105,7 +105,11 @@ describe('popup', () => {
   it('uses readable text: no control or label under 15px', async () => {
     const popup = await openPopup(await tabIdOf(session, site));
     const smallest = await popup.evaluate(() =>
-      Math.min(...[...document.querySelectorAll('button, select, label, legend, dt, dd, p')].map((element) => Number.parseFloat(getComputedStyle(element).fontSize))),
+      Math.min(
+        ...[...document.querySelectorAll('button, select, label, legend, dt, dd, p')].map((element) =>
+          Number.parseFloat(getComputedStyle(element).fontSize),
+        ),
+      ),
     );
     expect(smallest).toBeGreaterThanOrEqual(15);
   });
