@@ -143,6 +143,18 @@ describe('scope and persistence', () => {
     await second.close();
   });
 
+  it('falls back to local storage when sync refuses a write, losing nothing', async () => {
+    // An 9 KB field (say, from a newer version) makes the item larger than sync's 8 KB per-item quota.
+    const bulky = 'x'.repeat(9000);
+    await session.worker.evaluate((bulky) => chrome.storage.local.set({ preferences: { version: 1, textScale: 100, bulky } }), bulky);
+    await page.goto(server.url('px-only.html'));
+    const baseline = await fontSizes(page, '[data-probe]');
+    expect(await runCommand(session, page, 'increase-text-size')).toMatchObject({ ok: true, textScale: 110 });
+    await expectScaled(page, '[data-probe]', baseline, 1.1);
+    const local = await session.worker.evaluate(() => chrome.storage.local.get('preferences'));
+    expect(local.preferences).toEqual({ version: 1, textScale: 110, bulky });
+  });
+
   it('repairs corrupted stored preferences instead of failing', async () => {
     await session.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, textScale: 'huge', keepMe: 1 } }));
     await page.goto(server.url('px-only.html'));
@@ -151,6 +163,37 @@ describe('scope and persistence', () => {
     await expectScaled(page, '[data-probe]', baseline, 1.1);
     expect((await storedPreferences(session)).preferences).toEqual({ version: 1, textScale: 110, keepMe: 1 });
   });
+});
+
+describe('layout stays usable', () => {
+  it.each(['meti-release.html', 'japanese-gov.html', 'px-only.html', 'rem-em.html'])(
+    'no two text blocks overlap at double size on %s',
+    async (fixture) => {
+      await page.goto(server.url(fixture));
+      expect(await pressLarger(5)).toMatchObject({ textScale: 200 });
+      await page.waitForFunction(() => document.querySelector('[data-easyread-fs]') !== null);
+      const overlaps = await page.evaluate(() => {
+        const blocks = [...document.querySelectorAll('[data-easyread-fs]')].filter((element) => {
+          const display = getComputedStyle(element).display;
+          return (display === 'block' || display === 'list-item') && element.getClientRects().length > 0;
+        });
+        const found: string[] = [];
+        for (let i = 0; i < blocks.length; i++) {
+          for (let j = i + 1; j < blocks.length; j++) {
+            const [a, b] = [blocks[i], blocks[j]];
+            if (a.contains(b) || b.contains(a)) continue;
+            const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+            const width = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+            const height = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+            if (width > 2 && height > 2)
+              found.push(`${a.tagName}:${a.textContent?.slice(0, 20)} / ${b.tagName}:${b.textContent?.slice(0, 20)}`);
+          }
+        }
+        return found;
+      });
+      expect(overlaps).toEqual([]);
+    },
+  );
 });
 
 describe('pages that change', () => {

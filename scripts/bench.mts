@@ -1,0 +1,635 @@
+/**
+ * `npm run bench`: performance figures for the always-on part of EasyRead, each
+ * next to the browser's own equivalent measured in the same run, in headless
+ * Debian Chromium. Reports only: no timing assertion can fail (shared, noisy
+ * machine); targets are printed with "met" / "NOT met".
+ *
+ * Two browsers run side by side: the harness's Chromium with the extension
+ * (test copy granting http://127.0.0.1/*) and the same Chromium, same flags,
+ * persistent profile and viewport, with no extension at all.
+ * Results: stdout and artifacts/bench.json.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { constants, gzipSync } from 'node:zlib';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROME_DIST, CHROMIUM_ARGS, CHROMIUM_PATH, type ExtensionSession, launchWithExtension } from '../tests/support/chromium.ts';
+import { type FixtureServer, startFixtureServer } from '../tests/support/fixture-server.ts';
+import {
+  armChangeDetectors,
+  awaitChangeDetectors,
+  clearAppendTarget,
+  firstFrameRecorder,
+  loadTimings,
+  nextFrameRendered,
+  probeSizes,
+  readFirstFrame,
+  readScale,
+  setRootFontSize,
+  settle,
+  textElementSizes,
+  timeAppend,
+  zoomAndForceLayout,
+} from './bench/in-page.ts';
+import { formatBytes, formatMs, formatPercent, ratioOf, round, type Summary, summarize, table } from './bench/stats.ts';
+
+const WARMUP = 2;
+const MEASURED = 7;
+const PROBE = '[data-probe="heading"]';
+const SIZE_TOLERANCE_PX = 0.1;
+const APPEND_GROUPS = 200; // × 5 elements = 1,000
+const ROOT = resolve(import.meta.dirname, '..');
+const CONTENT_SCRIPT = join(CHROME_DIST, 'src/content/main.iife.js');
+
+const TARGETS = {
+  gzipBytes: 10 * 1024,
+  sizeChange: 1.5,
+  append: 1.5,
+  pageLoad: 1.2,
+  share: 1,
+};
+
+/** tsx (esbuild keepNames) wraps inner functions in __name(); serialised into a page they need this no-op. */
+const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+type Side = 'ours' | 'browser';
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+function nowEpoch(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** 2 warm-up + 7 measured iterations; the two sides alternate which goes first. */
+async function interleaved<R>(label: string, run: (side: Side) => Promise<R>): Promise<Record<Side, R[]>> {
+  const results: Record<Side, R[]> = { ours: [], browser: [] };
+  for (let i = 0; i < WARMUP + MEASURED; i++) {
+    log(`${label}: ${i < WARMUP ? `warm-up ${i + 1}/${WARMUP}` : `run ${i - WARMUP + 1}/${MEASURED}`}`);
+    const order: Side[] = i % 2 === 0 ? ['ours', 'browser'] : ['browser', 'ours'];
+    for (const side of order) {
+      const result = await run(side);
+      if (i >= WARMUP) results[side].push(result);
+    }
+  }
+  return results;
+}
+
+function met(ok: boolean): string {
+  return ok ? 'met' : 'NOT met';
+}
+
+// ---------------------------------------------------------------- browsers and storage
+
+async function setGlobalScale(session: ExtensionSession, textScale: number): Promise<void> {
+  await session.worker.evaluate((value) => chrome.storage.sync.set({ preferences: { version: 1, textScale: value } }), textScale);
+}
+
+/** The background re-registers the automatic scripts (with the boot file for the step) ~100 ms after a write. */
+async function waitForRegistration(session: ExtensionSession, textScale: number): Promise<void> {
+  const boot = textScale === 100 ? undefined : `boot/text-scale-${textScale}.js`;
+  await sleep(300);
+  for (let i = 0; i < 200; i++) {
+    const files = await session.worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.js ?? []),
+    );
+    const ok = files.length > 0 && (boot ? files.includes(boot) : !files.some((file) => file.startsWith('boot/')));
+    if (ok) return;
+    await sleep(50);
+  }
+  throw new Error(`automatic scripts never registered for ${textScale}%`);
+}
+
+async function setScaleForNewPages(session: ExtensionSession, textScale: number): Promise<void> {
+  await setGlobalScale(session, textScale);
+  await waitForRegistration(session, textScale);
+}
+
+async function openPage(context: BrowserContext, server: FixtureServer, path: string, initScript?: string): Promise<Page> {
+  const page = await context.newPage();
+  if (initScript) await page.addInitScript({ content: initScript });
+  await page.goto(server.url(path), { waitUntil: 'load' });
+  return page;
+}
+
+async function settlePage(page: Page): Promise<void> {
+  await sleep(200);
+  await page.evaluate(settle);
+}
+
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+}
+
+// ---------------------------------------------------------------- 1. script size
+
+async function measureScriptSize() {
+  const code = await readFile(CONTENT_SCRIPT);
+  const gzip = gzipSync(code, { level: constants.Z_BEST_COMPRESSION }).length;
+  return { file: 'dist/chrome/src/content/main.iife.js', bytes: code.length, gzipBytes: gzip };
+}
+
+// ---------------------------------------------------------------- 2. size change on /large.html
+
+interface ChangeSample {
+  /** Main-thread busy time (CDP Performance.getMetrics TaskDuration delta), trigger → change painted. */
+  mainThreadMs: number;
+  styleMs: number;
+  layoutMs: number;
+  /** Page-side forced cost: ours = our <style> text written → forced layout; browser = zoom set + forced layout. */
+  forcedMs: number;
+  /** Wall time from the trigger (storage write in the service worker / zoom set from Node) to the change painted. */
+  paintedMs: number;
+}
+
+async function measureChange(
+  page: Page,
+  cdp: CDPSession,
+  side: Side,
+  factor: number,
+  trigger: () => Promise<unknown>,
+): Promise<ChangeSample> {
+  await page.evaluate(armChangeDetectors, { selector: PROBE, factor, observeStyle: side === 'ours' });
+  const before = await metrics(cdp);
+  const start = nowEpoch();
+  await trigger();
+  const done = await page.evaluate(awaitChangeDetectors);
+  if (!done || done.forcedMs === null) throw new Error(`${side}: size change (×${factor}) was never applied/observed`);
+  await page.evaluate(nextFrameRendered);
+  const after = await metrics(cdp);
+  const delta = (name: string) => (after[name] - before[name]) * 1000;
+  return {
+    mainThreadMs: delta('TaskDuration'),
+    styleMs: delta('RecalcStyleDuration'),
+    layoutMs: delta('LayoutDuration'),
+    forcedMs: done.forcedMs,
+    paintedMs: done.paintedAt - start,
+  };
+}
+
+async function sizeChangeRun(
+  session: ExtensionSession,
+  server: FixtureServer,
+  side: Side,
+): Promise<{ first: ChangeSample; step: ChangeSample }> {
+  // Both sides run in the extension's browser with the stored size at 100%: the content script is injected but idle.
+  const page = await openPage(session.context, server, '/large.html');
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await settlePage(page);
+  if ((await page.evaluate(readScale)).pinned !== 0) throw new Error('page was already scaled at load: expected 100%');
+  const first = await measureChange(page, cdp, side, 1.5, () =>
+    side === 'ours' ? setGlobalScale(session, 150) : page.evaluate(zoomAndForceLayout, '1.5'),
+  );
+  await settlePage(page);
+  const step = await measureChange(page, cdp, side, 175 / 150, () =>
+    side === 'ours' ? setGlobalScale(session, 175) : page.evaluate(zoomAndForceLayout, '1.75'),
+  );
+  await cdp.detach();
+  await page.close();
+  if (side === 'ours') await setScaleForNewPages(session, 100);
+  return { first, step };
+}
+
+// ---------------------------------------------------------------- 3 + 4. page load and appended content
+
+interface LoadSample {
+  loadEventEnd: number;
+  fcp: number | null;
+  domContentLoaded: number;
+  appendFirst: Awaited<ReturnType<typeof timeAppend>>;
+  appendRepeat: Awaited<ReturnType<typeof timeAppend>>;
+}
+
+async function loadAndAppendRun(context: BrowserContext, server: FixtureServer, side: Side): Promise<LoadSample> {
+  const page = await openPage(context, server, '/large.html');
+  const timings = await page.evaluate(loadTimings);
+  if (side === 'ours' && (await page.evaluate(readScale)).pinned === 0) throw new Error('extension did not scale /large.html at load');
+  await settlePage(page);
+  const appendFirst = await page.evaluate(timeAppend, { groups: APPEND_GROUPS, round: 1 });
+  await page.evaluate(clearAppendTarget);
+  await settlePage(page);
+  const appendRepeat = await page.evaluate(timeAppend, { groups: APPEND_GROUPS, round: 2 });
+  await page.close();
+  return { ...timings, appendFirst, appendRepeat };
+}
+
+// ---------------------------------------------------------------- 5. first frame on /meti-release.html
+
+interface FirstFrameSample {
+  firstFrameAt: number;
+  appliedAt: number | null;
+  fcp: number | null;
+  scaledInFirstFrame: boolean;
+}
+
+function recorderScript(expected: Record<string, number>): string {
+  return `${NAME_SHIM}\n(${firstFrameRecorder.toString()})(${JSON.stringify(expected)});`;
+}
+
+function matches(actual: Record<string, number>, expected: Record<string, number>): boolean {
+  return Object.entries(expected).every(([probe, size]) => Math.abs((actual[probe] ?? Number.NaN) - size) <= SIZE_TOLERANCE_PX);
+}
+
+async function firstFrameRun(context: BrowserContext, server: FixtureServer, expected: Record<string, number>): Promise<FirstFrameSample> {
+  const page = await openPage(context, server, '/meti-release.html', recorderScript(expected));
+  const result = await page.evaluate(readFirstFrame);
+  await page.close();
+  if (!result.firstFrame || result.firstFrameAt === null) throw new Error('no first-frame probe on /meti-release.html');
+  const firstSizes = Object.fromEntries(result.firstFrame.map(({ probe, fontSize }) => [probe, fontSize]));
+  const scaledInFirstFrame = matches(firstSizes, expected);
+  return {
+    firstFrameAt: result.firstFrameAt,
+    // If the page's own first-frame probe already saw the target sizes, that frame is when they were applied.
+    appliedAt: scaledInFirstFrame ? result.firstFrameAt : result.appliedAt,
+    fcp: result.fcp,
+    scaledInFirstFrame,
+  };
+}
+
+// ---------------------------------------------------------------- 6. share of text elements scaled
+
+interface ShareResult {
+  textElements: number;
+  scaled: number;
+  share: number;
+  /** Up to 8 examples of elements that did not reach ×1.5: label, original px, actual px. */
+  misses: string[];
+}
+
+function shareScaled(
+  base: { labels: string[]; sizes: number[] },
+  actual: { labels: string[]; sizes: number[] },
+  factor: number,
+): ShareResult {
+  if (base.labels.length !== actual.labels.length || base.labels.some((label, i) => label !== actual.labels[i])) {
+    throw new Error(`text elements differ between the two pages (${base.labels.length} vs ${actual.labels.length})`);
+  }
+  let scaled = 0;
+  const misses: string[] = [];
+  base.sizes.forEach((size, i) => {
+    if (Math.abs(actual.sizes[i] - size * factor) <= SIZE_TOLERANCE_PX) scaled++;
+    else if (misses.length < 8) misses.push(`${base.labels[i]} ${size}px → ${actual.sizes[i]}px (want ${round(size * factor, 2)})`);
+  });
+  return { textElements: base.sizes.length, scaled, share: scaled / base.sizes.length, misses };
+}
+
+async function liveShare(session: ExtensionSession, server: FixtureServer, path: string): Promise<ShareResult> {
+  const page = await openPage(session.context, server, path);
+  await settlePage(page);
+  const base = await page.evaluate(textElementSizes);
+  const probe = await page.evaluate(probeSizes);
+  await setGlobalScale(session, 150);
+  await page.waitForFunction(
+    ({ selector, want }) => {
+      const element = document.querySelector(selector);
+      return element !== null && Math.abs(Number.parseFloat(getComputedStyle(element).fontSize) - want) <= 0.1;
+    },
+    { selector: PROBE, want: probe.heading * 1.5 },
+    { timeout: 15_000 },
+  );
+  await settlePage(page);
+  const scaled = await page.evaluate(textElementSizes);
+  await page.close();
+  await setScaleForNewPages(session, 100);
+  return shareScaled(base, scaled, 1.5);
+}
+
+async function loadedShares(session: ExtensionSession, plain: BrowserContext, server: FixtureServer, path: string) {
+  const basePage = await openPage(plain, server, path);
+  await settlePage(basePage);
+  const base = await basePage.evaluate(textElementSizes);
+  await basePage.evaluate(setRootFontSize, '150%');
+  await settlePage(basePage);
+  const rootScaled = await basePage.evaluate(textElementSizes);
+  await basePage.close();
+  const oursPage = await openPage(session.context, server, path);
+  await settlePage(oursPage);
+  const ours = await oursPage.evaluate(textElementSizes);
+  await oursPage.close();
+  return { ours: shareScaled(base, ours, 1.5), root: shareScaled(base, rootScaled, 1.5) };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const scriptSize = await measureScriptSize();
+
+  const server = await startFixtureServer();
+  log('launching Chromium with the extension and Chromium without it');
+  const session = await launchWithExtension();
+  const plainProfile = await mkdtemp(join(tmpdir(), 'easyread-bench-plain-'));
+  const plain = await chromium.launchPersistentContext(plainProfile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: 'en-US',
+    colorScheme: 'light',
+    viewport: { width: 1280, height: 900 },
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    for (const context of [session.context, plain]) await context.addInitScript({ content: NAME_SHIM });
+    const probePage = await plain.newPage();
+    const userAgent = await probePage.evaluate(() => navigator.userAgent);
+    await probePage.close();
+    const browserVersion = session.context.browser()?.version() ?? userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown';
+
+    // 2. Size change: stored size 100% for every page load.
+    await setScaleForNewPages(session, 100);
+    const change = await interleaved('2/6 size change on /large.html', (side) => sizeChangeRun(session, server, side));
+
+    // 6a. Live change 100 → 150 (the same path as 2, checked for correctness).
+    log('6/6 share of text elements scaled (live change)');
+    const liveLarge = await liveShare(session, server, '/large.html');
+    const liveMeti = await liveShare(session, server, '/meti-release.html');
+
+    // From here on, pages load with the extension at 150%.
+    await setScaleForNewPages(session, 150);
+    const load = await interleaved('3+4/6 page load and appended content on /large.html', (side) =>
+      loadAndAppendRun(side === 'ours' ? session.context : plain, server, side),
+    );
+
+    log('5/6 first frame on /meti-release.html');
+    const calibration = await openPage(plain, server, '/meti-release.html');
+    const metiBase = await calibration.evaluate(probeSizes);
+    await calibration.close();
+    const metiScaled = Object.fromEntries(Object.entries(metiBase).map(([probe, size]) => [probe, round(size * 1.5, 3)]));
+    const firstFrame = await interleaved('5/6 first frame on /meti-release.html', (side) =>
+      side === 'ours' ? firstFrameRun(session.context, server, metiScaled) : firstFrameRun(plain, server, metiBase),
+    );
+
+    log('6/6 share of text elements scaled (loaded at 150%)');
+    const sharesLarge = await loadedShares(session, plain, server, '/large.html');
+    const sharesMeti = await loadedShares(session, plain, server, '/meti-release.html');
+    const largeElements = await (async () => {
+      const page = await openPage(plain, server, '/large.html');
+      const count = await page.evaluate(() => document.getElementsByTagName('*').length);
+      await page.close();
+      return count;
+    })();
+
+    // ------------------------------------------------------------ summaries
+    const pick = <T, K extends keyof T>(samples: T[], key: K) => samples.map((sample) => Number(sample[key]));
+    const changeSummary = (which: 'first' | 'step', key: keyof ChangeSample) => ({
+      ours: summarize(change.ours.map((run) => run[which][key])),
+      browser: summarize(change.browser.map((run) => run[which][key])),
+    });
+    const compare = (pair: { ours: Summary; browser: Summary }, target: number | null) => {
+      const ratio = ratioOf(pair.ours, pair.browser);
+      return { ...pair, ratio, target, met: target === null ? null : ratio <= target };
+    };
+
+    const results = {
+      meta: {
+        date: new Date().toISOString(),
+        chromium: browserVersion,
+        userAgent,
+        cpus: cpus().length,
+        node: process.version,
+        warmup: WARMUP,
+        measured: MEASURED,
+        largePageElements: largeElements,
+        durationSeconds: 0,
+      },
+      scriptSize: { ...scriptSize, targetGzipBytes: TARGETS.gzipBytes, met: scriptSize.gzipBytes <= TARGETS.gzipBytes },
+      sizeChange: {
+        first: {
+          mainThread: compare(changeSummary('first', 'mainThreadMs'), TARGETS.sizeChange),
+          forced: compare(changeSummary('first', 'forcedMs'), null),
+          style: compare(changeSummary('first', 'styleMs'), null),
+          layout: compare(changeSummary('first', 'layoutMs'), null),
+          endToEnd: compare(changeSummary('first', 'paintedMs'), null),
+        },
+        step: {
+          mainThread: compare(changeSummary('step', 'mainThreadMs'), TARGETS.sizeChange),
+          forced: compare(changeSummary('step', 'forcedMs'), TARGETS.sizeChange),
+          style: compare(changeSummary('step', 'styleMs'), null),
+          layout: compare(changeSummary('step', 'layoutMs'), null),
+          endToEnd: compare(changeSummary('step', 'paintedMs'), null),
+        },
+        samples: change,
+      },
+      append: {
+        first: compare(
+          {
+            ours: summarize(load.ours.map((run) => run.appendFirst.ms)),
+            browser: summarize(load.browser.map((run) => run.appendFirst.ms)),
+          },
+          TARGETS.append,
+        ),
+        repeat: compare(
+          {
+            ours: summarize(load.ours.map((run) => run.appendRepeat.ms)),
+            browser: summarize(load.browser.map((run) => run.appendRepeat.ms)),
+          },
+          TARGETS.append,
+        ),
+        elements: load.ours[0]?.appendFirst.elements ?? 0,
+        textElements: load.ours[0]?.appendFirst.textElements ?? 0,
+        pinnedAfterMicrotask: Math.min(...load.ours.map((run) => run.appendFirst.pinnedAfterMicrotask)),
+      },
+      pageLoad: {
+        loadEventEnd: compare(
+          { ours: summarize(pick(load.ours, 'loadEventEnd')), browser: summarize(pick(load.browser, 'loadEventEnd')) },
+          TARGETS.pageLoad,
+        ),
+        fcp: compare(
+          {
+            ours: summarize(load.ours.flatMap((run) => (run.fcp === null ? [] : [run.fcp]))),
+            browser: summarize(load.browser.flatMap((run) => (run.fcp === null ? [] : [run.fcp]))),
+          },
+          TARGETS.pageLoad,
+        ),
+        domContentLoaded: compare(
+          { ours: summarize(pick(load.ours, 'domContentLoaded')), browser: summarize(pick(load.browser, 'domContentLoaded')) },
+          null,
+        ),
+        samples: load,
+      },
+      firstFrame: {
+        firstFrameAt: compare(
+          { ours: summarize(pick(firstFrame.ours, 'firstFrameAt')), browser: summarize(pick(firstFrame.browser, 'firstFrameAt')) },
+          null,
+        ),
+        oursSizeAppliedAt: summarize(firstFrame.ours.flatMap((run) => (run.appliedAt === null ? [] : [run.appliedAt]))),
+        oursScaledInFirstFrame: firstFrame.ours.filter((run) => run.scaledInFirstFrame).length,
+        runs: firstFrame.ours.length,
+        fcp: compare(
+          {
+            ours: summarize(firstFrame.ours.flatMap((run) => (run.fcp === null ? [] : [run.fcp]))),
+            browser: summarize(firstFrame.browser.flatMap((run) => (run.fcp === null ? [] : [run.fcp]))),
+          },
+          null,
+        ),
+        expectedSizes: metiScaled,
+        samples: firstFrame,
+      },
+      share: {
+        large: { loaded: sharesLarge.ours, live: liveLarge, rootFontSize: sharesLarge.root },
+        meti: { loaded: sharesMeti.ours, live: liveMeti, rootFontSize: sharesMeti.root },
+      },
+    };
+    results.meta.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
+
+    await mkdir(join(ROOT, 'artifacts'), { recursive: true });
+    await writeFile(join(ROOT, 'artifacts/bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(report(results));
+  } finally {
+    await plain.close();
+    await rm(plainProfile, { recursive: true, force: true });
+    await session.close();
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+interface Compared {
+  ours: Summary;
+  browser: Summary;
+  ratio: number;
+  target: number | null;
+  met: boolean | null;
+}
+
+function row(label: string, pair: Compared): string[] {
+  return [
+    label,
+    formatMs(pair.ours),
+    formatMs(pair.browser),
+    Number.isFinite(pair.ratio) ? `${pair.ratio.toFixed(2)}×` : 'n/a',
+    pair.target === null ? '(info)' : `≤ ${pair.target}×`,
+    pair.met === null ? '' : met(pair.met),
+  ];
+}
+
+const HEADER = ['measure', 'EasyRead (median, min–max)', 'browser (median, min–max)', 'ratio', 'target', ''];
+
+type Results = {
+  meta: { date: string; chromium: string; cpus: number; node: string; largePageElements: number; durationSeconds: number };
+  scriptSize: { file: string; bytes: number; gzipBytes: number; met: boolean };
+  sizeChange: Record<'first' | 'step', Record<'mainThread' | 'forced' | 'style' | 'layout' | 'endToEnd', Compared>>;
+  append: { first: Compared; repeat: Compared; elements: number; textElements: number; pinnedAfterMicrotask: number };
+  pageLoad: { loadEventEnd: Compared; fcp: Compared; domContentLoaded: Compared };
+  firstFrame: {
+    firstFrameAt: Compared;
+    oursSizeAppliedAt: Summary;
+    oursScaledInFirstFrame: number;
+    runs: number;
+    fcp: Compared;
+  };
+  share: Record<'large' | 'meti', Record<'loaded' | 'live' | 'rootFontSize', ShareResult>>;
+};
+
+function report(results: Results): string {
+  const { meta, scriptSize, sizeChange, append, pageLoad, firstFrame, share } = results;
+  const out: string[] = [];
+  const section = (title: string) => out.push('', title);
+  out.push(
+    '',
+    'EasyRead bench',
+    `  Chromium ${meta.chromium} headless (Debian), ${meta.cpus} CPUs, Node ${meta.node}, ${meta.date}, ${meta.durationSeconds} s`,
+    `  Every time is the median of ${MEASURED} runs after ${WARMUP} warm-up runs (min–max in brackets); "browser" is the browser's own`,
+    '  equivalent measured in the same run; ratio = EasyRead median / browser median. Targets are reported, never asserted.',
+  );
+
+  section('1. Always-on content script');
+  out.push(
+    `  ${scriptSize.file}: ${formatBytes(scriptSize.bytes)} minified, ${formatBytes(scriptSize.gzipBytes)} gzip -9` +
+      `   target ≤ ${TARGETS.gzipBytes / 1024} KB gzip: ${met(scriptSize.met)}`,
+  );
+
+  section(`2. One text-size change on /large.html (${meta.largePageElements.toLocaleString('en-US')} elements)`);
+  out.push(
+    '  method, main thread: CDP Performance.getMetrics TaskDuration delta (all renderer main-thread work: our isolated-world',
+    '    script, style, layout, paint), from the trigger until a frame showing the change has been rendered; fresh tab per run.',
+    '  method, trigger: EasyRead = chrome.storage.sync.set from the service worker; browser = documentElement.style.zoom set in the page.',
+    '  method, forced: browser = zoom set + body.offsetHeight; EasyRead = MutationObserver sees our <style> text change + body.offsetHeight',
+    '    (for 100→150 this leaves out our measuring walk, which runs before the stylesheet is written: see main thread for the total).',
+    '  method, end to end: wall time from the trigger call to the first rendered frame whose probe heading box has grown (rAF poll).',
+    table(HEADER, [
+      row('100→150 main thread', sizeChange.first.mainThread),
+      row('  of which style recalc', sizeChange.first.style),
+      row('  of which layout', sizeChange.first.layout),
+      row('100→150 forced relayout', sizeChange.first.forced),
+      row('100→150 end to end', sizeChange.first.endToEnd),
+      row('150→175 main thread', sizeChange.step.mainThread),
+      row('  of which style recalc', sizeChange.step.style),
+      row('  of which layout', sizeChange.step.layout),
+      row('150→175 forced relayout', sizeChange.step.forced),
+      row('150→175 end to end', sizeChange.step.endToEnd),
+    ]),
+  );
+
+  section(
+    `3. ${append.elements.toLocaleString('en-US')} elements appended to #append-target on /large.html (EasyRead at 150% vs no extension)`,
+  );
+  out.push(
+    '  method: markup parsed into a fragment first; t0 → append → `await 0` (every MutationObserver callback, ours included,',
+    '    runs at that microtask checkpoint) → body.offsetHeight → t1. "first" = first insertion after load (new sizes, so our',
+    '    stylesheet is rewritten); "repeat" = same insertion again after clearing (sizes already known). Fresh tab per run.',
+    table(HEADER, [row('first insertion', append.first), row('repeat insertion', append.repeat)]),
+    `  check: ${append.pinnedAfterMicrotask} of ${append.textElements} appended text elements were pinned before the layout read (fewest over runs).`,
+  );
+
+  section('4. Page load of /large.html (EasyRead at 150% vs no extension)');
+  out.push(
+    '  method: fresh tab per run; navigation timing loadEventEnd and the first-contentful-paint entry, ms from navigation start.',
+    table(HEADER, [
+      row('load event end', pageLoad.loadEventEnd),
+      row('first contentful paint', pageLoad.fcp),
+      row('DOMContentLoaded end', pageLoad.domContentLoaded),
+    ]),
+  );
+
+  section('5. First frame of /meti-release.html (EasyRead at 150% vs no extension)');
+  out.push(
+    "  method: an init script times the page's own first-rAF probe (window.__firstFrame) and, in a rAF loop on both sides, the first",
+    '    frame in which every [data-probe] element has its expected size (×1.5 for EasyRead); ms from navigation start.',
+    table(HEADER, [row('first frame (first rAF)', firstFrame.firstFrameAt), row('first contentful paint', firstFrame.fcp)]),
+    `  size applied at (EasyRead): ${formatMs(firstFrame.oursSizeAppliedAt)} after navigation start`,
+    `  first frame already scaled: ${firstFrame.oursScaledInFirstFrame === firstFrame.runs ? 'yes' : 'NO'} (${firstFrame.oursScaledInFirstFrame}/${firstFrame.runs} runs)`,
+  );
+
+  section('6. Share of text elements at ×1.5 (±0.1 px of the original computed size × 1.5)');
+  out.push(
+    '  text elements: elements in <body> with a direct non-whitespace text child, except script/style/noscript/template.',
+    '  loaded = page loaded with EasyRead at 150%; live = page loaded at 100%, then switched to 150%;',
+    '  root font-size = no extension, html { font-size: 150% } (what a root-size change alone achieves).',
+  );
+  const shareRows: string[][] = [];
+  for (const [name, path] of [
+    ['large', '/large.html'],
+    ['meti', '/meti-release.html'],
+  ] as const) {
+    const entry = share[name];
+    const cell = (result: ShareResult) => `${formatPercent(result.share)} (${result.scaled}/${result.textElements})`;
+    shareRows.push([
+      path,
+      cell(entry.loaded),
+      cell(entry.live),
+      cell(entry.rootFontSize),
+      met(entry.loaded.share >= 1 && entry.live.share >= 1),
+    ]);
+  }
+  out.push(table(['page', 'EasyRead loaded', 'EasyRead live', 'root font-size', 'target 100%'], shareRows));
+  for (const [name, entry] of Object.entries(share)) {
+    for (const kind of ['loaded', 'live'] as const) {
+      if (entry[kind].misses.length > 0) out.push(`  ${name} ${kind} misses: ${entry[kind].misses.join('; ')}`);
+    }
+  }
+  out.push('', '  JSON with every sample: artifacts/bench.json', '');
+  return out.join('\n');
+}
+
+await main();
