@@ -15,8 +15,9 @@ describe('global preferences repair', () => {
   });
 
   it('keeps valid data as it is', () => {
-    const repaired = repairGlobalPreferences({ version: 1, textScale: 175 });
-    expect(repaired.value).toEqual({ version: 1, textScale: 175 });
+    const stored = { version: 1, textScale: 175, readerTheme: 'sepia', readerLineHeight: 2.2, readerImages: false, speechVoice: 'Kyoko' };
+    const repaired = repairGlobalPreferences(stored);
+    expect(repaired.value).toEqual({ ...DEFAULT_GLOBAL_PREFERENCES, ...stored });
     expect(repaired.problems).toEqual([]);
   });
 
@@ -25,6 +26,18 @@ describe('global preferences repair', () => {
     expect(repaired.value.textScale).toBe(100);
     expect(repaired.problems).toHaveLength(1);
     expect(repaired.problems[0]).toContain('textScale was "huge"');
+  });
+
+  it('repairs each reader field on its own', () => {
+    const repaired = repairGlobalPreferences({
+      version: 1,
+      readerTheme: 'neon',
+      readerLineHeight: 9,
+      readerImages: 'yes',
+      readerFont: 'atkinson',
+    });
+    expect(repaired.value).toMatchObject({ readerTheme: 'light', readerLineHeight: 1.6, readerImages: true, readerFont: 'atkinson' });
+    expect(repaired.problems).toHaveLength(3);
   });
 
   it('keeps the intent of an off-ladder size by snapping it', () => {
@@ -47,6 +60,10 @@ describe('global preferences repair', () => {
 
   it('fills fields missing from partial data with defaults', () => {
     expect(repairGlobalPreferences({ version: 1 }).value).toEqual(DEFAULT_GLOBAL_PREFERENCES);
+    expect(repairGlobalPreferences({ version: 1, readerTheme: 'dark' }).value).toEqual({
+      ...DEFAULT_GLOBAL_PREFERENCES,
+      readerTheme: 'dark',
+    });
   });
 
   it('reads data from a newer version without downgrading its version number', () => {
@@ -60,6 +77,7 @@ describe('writes never lose data', () => {
   it('carries unknown fields (from a newer version) through a write', () => {
     const stored = { version: 9, textScale: 200, futureField: 'keep me' };
     const written = mergeForWrite(stored, repairGlobalPreferences(stored).value, { textScale: 250 });
+    // Defaults the user never chose stay unwritten.
     expect(written).toEqual({ version: 9, textScale: 250, futureField: 'keep me' });
   });
 
@@ -71,8 +89,8 @@ describe('writes never lose data', () => {
 
 describe('migrations', () => {
   it('turn unversioned ratio data (v0) into percent steps', () => {
-    expect(repairGlobalPreferences({ fontScale: 1.5 }).value).toEqual({ version: 1, textScale: 150 });
-    expect(repairGlobalPreferences({ textScale: 1.25 }).value).toEqual({ version: 1, textScale: 125 });
+    expect(repairGlobalPreferences({ fontScale: 1.5 }).value).toEqual({ ...DEFAULT_GLOBAL_PREFERENCES, version: 1, textScale: 150 });
+    expect(repairGlobalPreferences({ textScale: 1.25 }).value).toMatchObject({ version: 1, textScale: 125 });
   });
 
   it('leave already-current data alone', () => {
@@ -95,7 +113,7 @@ describe('site preferences', () => {
   });
 
   it('win over the global settings field by field', () => {
-    const global = { version: 1, textScale: 125 as const };
+    const global = { ...DEFAULT_GLOBAL_PREFERENCES, textScale: 125 as const };
     expect(resolvePreferences(global, undefined).textScale).toBe(125);
     expect(resolvePreferences(global, {}).textScale).toBe(125);
     expect(resolvePreferences(global, { textScale: 200 }).textScale).toBe(200);

@@ -5,33 +5,72 @@
  * extension) are carried along untouched when we write.
  */
 import * as v from 'valibot';
-import { DEFAULT_TEXT_SCALE, nearestTextScaleStep, type TextScaleStep } from '../text-scale-steps';
+import { DEFAULT_TEXT_SCALE, nearestTextScaleStep } from '../text-scale-steps';
 import { migrateToCurrent } from './migrations';
 
 export const PREFERENCES_VERSION = 1;
 
-export interface GlobalPreferences {
-  version: number;
-  /** Text size in percent for every site without its own setting. */
-  textScale: TextScaleStep;
-}
+export const READER_FONTS = ['system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
+export const READER_WIDTHS = ['narrow', 'medium', 'wide', 'full'] as const;
+export const READER_THEMES = [
+  'light',
+  'sepia',
+  'dark',
+  'black-on-yellow',
+  'yellow-on-black',
+  'gov-white',
+  'gov-black',
+  'gov-blue',
+] as const;
+
+/** Any sane percentage is kept as the user's intent, snapped to the nearest step. */
+const textScaleSchema = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(1000), v.transform(nearestTextScaleStep));
+const range = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
+
+/** One schema per field: the types, the checks and the repair all come from here. */
+const fieldSchemas = {
+  /** Text size in percent, on the live page and in reading mode. */
+  textScale: textScaleSchema,
+  readerFont: v.picklist(READER_FONTS),
+  /** Unitless line height. */
+  readerLineHeight: range(1, 3),
+  /** In em. */
+  readerLetterSpacing: range(0, 0.3),
+  /** In em. */
+  readerWordSpacing: range(0, 1),
+  readerWidth: v.picklist(READER_WIDTHS),
+  readerAlign: v.picklist(['start', 'justify'] as const),
+  readerTheme: v.picklist(READER_THEMES),
+  readerImages: v.boolean(),
+  /** 縦書き: vertical writing for Japanese text. */
+  readerVertical: v.boolean(),
+  speechRate: range(0.5, 2),
+  /** Voice name; empty means "the best local voice for the article's language". */
+  speechVoice: v.pipe(v.string(), v.maxLength(200)),
+};
+
+type FieldValues = { [K in keyof typeof fieldSchemas]: v.InferOutput<(typeof fieldSchemas)[K]> };
+
+export type GlobalPreferences = { version: number } & FieldValues;
 
 /** A site's own settings: each field present overrides the global one. */
-export interface SitePreferences {
-  textScale?: TextScaleStep;
-}
+export type SitePreferences = Partial<FieldValues>;
 
 export const DEFAULT_GLOBAL_PREFERENCES: GlobalPreferences = {
   version: PREFERENCES_VERSION,
   textScale: DEFAULT_TEXT_SCALE,
+  readerFont: 'system-sans',
+  readerLineHeight: 1.6,
+  readerLetterSpacing: 0,
+  readerWordSpacing: 0,
+  readerWidth: 'medium',
+  readerAlign: 'start',
+  readerTheme: 'light',
+  readerImages: true,
+  readerVertical: false,
+  speechRate: 1,
+  speechVoice: '',
 };
-
-/** Any sane percentage is kept as the user's intent, snapped to the nearest step. */
-const textScaleSchema = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(1000), v.transform(nearestTextScaleStep));
-
-const fieldSchemas = {
-  textScale: textScaleSchema,
-} satisfies Record<keyof SitePreferences, v.GenericSchema>;
 
 export interface Repaired<T> {
   value: T;
@@ -52,23 +91,24 @@ function describe(raw: unknown): string {
 }
 
 /** Validates the known fields one by one; `partial` leaves missing fields out instead of defaulting them. */
-function repairFields(raw: Record<string, unknown>, partial: boolean): Repaired<SitePreferences> & { value: Partial<GlobalPreferences> } {
-  const value: Partial<GlobalPreferences> = {};
+function repairFields(raw: Record<string, unknown>, partial: boolean): Repaired<SitePreferences> {
+  const value: Record<string, unknown> = {};
   const problems: string[] = [];
-  for (const [field, schema] of Object.entries(fieldSchemas) as [keyof SitePreferences, v.GenericSchema][]) {
+  for (const [field, schema] of Object.entries(fieldSchemas) as [keyof FieldValues, v.GenericSchema][]) {
+    const fallback = DEFAULT_GLOBAL_PREFERENCES[field];
     if (!(field in raw) || raw[field] === undefined) {
-      if (!partial) value[field] = DEFAULT_GLOBAL_PREFERENCES[field];
+      if (!partial) value[field] = fallback;
       continue;
     }
     const parsed = v.safeParse(schema, raw[field]);
     if (parsed.success) {
-      value[field] = parsed.output as TextScaleStep;
+      value[field] = parsed.output;
     } else {
-      problems.push(`${field} was ${describe(raw[field])}; ${partial ? 'dropped' : `using ${DEFAULT_GLOBAL_PREFERENCES[field]}`}`);
-      if (!partial) value[field] = DEFAULT_GLOBAL_PREFERENCES[field];
+      problems.push(`${field} was ${describe(raw[field])}; ${partial ? 'dropped' : `using ${JSON.stringify(fallback)}`}`);
+      if (!partial) value[field] = fallback;
     }
   }
-  return { value, problems };
+  return { value: value as SitePreferences, problems };
 }
 
 function readVersion(raw: Record<string, unknown>): number {
@@ -100,8 +140,13 @@ export function repairSitePreferences(raw: unknown): Repaired<SitePreferences> {
   return repairFields(migrated, true);
 }
 
-/** What a stored object becomes after a write: unknown fields kept, known fields valid, patch applied. */
+/**
+ * What a stored object becomes after a write: unknown fields kept, broken known
+ * fields replaced by their repaired value, the patch applied. Defaults are not
+ * written out, so a later version can still improve a default the user never chose.
+ */
 export function mergeForWrite(raw: unknown, repaired: object, patch: object): Record<string, unknown> {
   const base = isPlainObject(raw) ? raw : {};
-  return { ...base, ...repaired, ...patch };
+  const fixes = Object.fromEntries(Object.entries(repaired).filter(([key]) => key in base || key === 'version'));
+  return { ...base, ...fixes, ...patch };
 }
