@@ -9,6 +9,7 @@
  * persistent profile and viewport, with no extension at all.
  * Results: stdout and artifacts/bench.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,6 +58,17 @@ type Side = 'ours' | 'browser';
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** Which source was built: commit plus whether the working tree had changes (bench figures depend on it). */
+function sourceRevision(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 function sleep(ms: number): Promise<void> {
@@ -145,6 +157,8 @@ interface ChangeSample {
   mainThreadMs: number;
   styleMs: number;
   layoutMs: number;
+  /** The rest of the main-thread time: scripts (ours run in an isolated world and land here), paint, commit, tasks. */
+  otherMs: number;
   /** Page-side forced cost: ours = our <style> text written → forced layout; browser = zoom set + forced layout. */
   forcedMs: number;
   /** Wall time from the trigger (storage write in the service worker / zoom set from Node) to the change painted. */
@@ -171,6 +185,7 @@ async function measureChange(
     mainThreadMs: delta('TaskDuration'),
     styleMs: delta('RecalcStyleDuration'),
     layoutMs: delta('LayoutDuration'),
+    otherMs: delta('TaskDuration') - delta('RecalcStyleDuration') - delta('LayoutDuration'),
     forcedMs: done.forcedMs,
     paintedMs: done.paintedAt - start,
   };
@@ -203,6 +218,8 @@ async function sizeChangeRun(
 // ---------------------------------------------------------------- 3 + 4. page load and appended content
 
 interface LoadSample {
+  /** Renderer main-thread busy time from the navigation request to the load event (CDP TaskDuration delta). */
+  mainThreadMs: number;
   loadEventEnd: number;
   fcp: number | null;
   domContentLoaded: number;
@@ -211,7 +228,13 @@ interface LoadSample {
 }
 
 async function loadAndAppendRun(context: BrowserContext, server: FixtureServer, side: Side): Promise<LoadSample> {
-  const page = await openPage(context, server, '/large.html');
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await metrics(cdp);
+  await page.goto(server.url('/large.html'), { waitUntil: 'load' });
+  const after = await metrics(cdp);
+  await cdp.detach();
   const timings = await page.evaluate(loadTimings);
   if (side === 'ours' && (await page.evaluate(readScale)).pinned === 0) throw new Error('extension did not scale /large.html at load');
   await settlePage(page);
@@ -220,7 +243,7 @@ async function loadAndAppendRun(context: BrowserContext, server: FixtureServer, 
   await settlePage(page);
   const appendRepeat = await page.evaluate(timeAppend, { groups: APPEND_GROUPS, round: 2 });
   await page.close();
-  return { ...timings, appendFirst, appendRepeat };
+  return { ...timings, mainThreadMs: (after.TaskDuration - before.TaskDuration) * 1000, appendFirst, appendRepeat };
 }
 
 // ---------------------------------------------------------------- 5. first frame on /meti-release.html
@@ -311,18 +334,26 @@ async function loadedShares(session: ExtensionSession, plain: BrowserContext, se
   await basePage.evaluate(setRootFontSize, '150%');
   await settlePage(basePage);
   const rootScaled = await basePage.evaluate(textElementSizes);
+  await basePage.evaluate(setRootFontSize, '');
+  // The browser's own "Font size" setting (chrome://settings/fonts): default 16 px → 24 px (monospace 13 → 20).
+  const cdp = await plain.newCDPSession(basePage);
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 20 } });
+  await settlePage(basePage);
+  const settingScaled = await basePage.evaluate(textElementSizes);
+  await cdp.detach();
   await basePage.close();
   const oursPage = await openPage(session.context, server, path);
   await settlePage(oursPage);
   const ours = await oursPage.evaluate(textElementSizes);
   await oursPage.close();
-  return { ours: shareScaled(base, ours, 1.5), root: shareScaled(base, rootScaled, 1.5) };
+  return { ours: shareScaled(base, ours, 1.5), root: shareScaled(base, rootScaled, 1.5), setting: shareScaled(base, settingScaled, 1.5) };
 }
 
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
+  const source = sourceRevision(); // read before the run: the working tree may change while it runs
   const scriptSize = await measureScriptSize();
 
   const server = await startFixtureServer();
@@ -393,6 +424,7 @@ async function main(): Promise<void> {
       meta: {
         date: new Date().toISOString(),
         chromium: browserVersion,
+        source,
         userAgent,
         cpus: cpus().length,
         node: process.version,
@@ -408,6 +440,7 @@ async function main(): Promise<void> {
           forced: compare(changeSummary('first', 'forcedMs'), null),
           style: compare(changeSummary('first', 'styleMs'), null),
           layout: compare(changeSummary('first', 'layoutMs'), null),
+          other: compare(changeSummary('first', 'otherMs'), null),
           endToEnd: compare(changeSummary('first', 'paintedMs'), null),
         },
         step: {
@@ -415,6 +448,7 @@ async function main(): Promise<void> {
           forced: compare(changeSummary('step', 'forcedMs'), TARGETS.sizeChange),
           style: compare(changeSummary('step', 'styleMs'), null),
           layout: compare(changeSummary('step', 'layoutMs'), null),
+          other: compare(changeSummary('step', 'otherMs'), null),
           endToEnd: compare(changeSummary('step', 'paintedMs'), null),
         },
         samples: change,
@@ -437,6 +471,9 @@ async function main(): Promise<void> {
         elements: load.ours[0]?.appendFirst.elements ?? 0,
         textElements: load.ours[0]?.appendFirst.textElements ?? 0,
         pinnedAfterMicrotask: Math.min(...load.ours.map((run) => run.appendFirst.pinnedAfterMicrotask)),
+        firstRewroteStylesheet: load.ours.filter((run) => run.appendFirst.rulesAfter !== run.appendFirst.rulesBefore).length,
+        repeatRewroteStylesheet: load.ours.filter((run) => run.appendRepeat.rulesAfter !== run.appendRepeat.rulesBefore).length,
+        rules: `${load.ours[0]?.appendFirst.rulesBefore} → ${load.ours[0]?.appendFirst.rulesAfter}`,
       },
       pageLoad: {
         loadEventEnd: compare(
@@ -452,6 +489,10 @@ async function main(): Promise<void> {
         ),
         domContentLoaded: compare(
           { ours: summarize(pick(load.ours, 'domContentLoaded')), browser: summarize(pick(load.browser, 'domContentLoaded')) },
+          null,
+        ),
+        mainThread: compare(
+          { ours: summarize(pick(load.ours, 'mainThreadMs')), browser: summarize(pick(load.browser, 'mainThreadMs')) },
           null,
         ),
         samples: load,
@@ -475,8 +516,8 @@ async function main(): Promise<void> {
         samples: firstFrame,
       },
       share: {
-        large: { loaded: sharesLarge.ours, live: liveLarge, rootFontSize: sharesLarge.root },
-        meti: { loaded: sharesMeti.ours, live: liveMeti, rootFontSize: sharesMeti.root },
+        large: { loaded: sharesLarge.ours, live: liveLarge, rootFontSize: sharesLarge.root, browserFontSetting: sharesLarge.setting },
+        meti: { loaded: sharesMeti.ours, live: liveMeti, rootFontSize: sharesMeti.root, browserFontSetting: sharesMeti.setting },
       },
     };
     results.meta.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
@@ -516,11 +557,20 @@ function row(label: string, pair: Compared): string[] {
 const HEADER = ['measure', 'EasyRead (median, min–max)', 'browser (median, min–max)', 'ratio', 'target', ''];
 
 type Results = {
-  meta: { date: string; chromium: string; cpus: number; node: string; largePageElements: number; durationSeconds: number };
+  meta: { date: string; chromium: string; source: string; cpus: number; node: string; largePageElements: number; durationSeconds: number };
   scriptSize: { file: string; bytes: number; gzipBytes: number; met: boolean };
-  sizeChange: Record<'first' | 'step', Record<'mainThread' | 'forced' | 'style' | 'layout' | 'endToEnd', Compared>>;
-  append: { first: Compared; repeat: Compared; elements: number; textElements: number; pinnedAfterMicrotask: number };
-  pageLoad: { loadEventEnd: Compared; fcp: Compared; domContentLoaded: Compared };
+  sizeChange: Record<'first' | 'step', Record<'mainThread' | 'forced' | 'style' | 'layout' | 'other' | 'endToEnd', Compared>>;
+  append: {
+    first: Compared;
+    repeat: Compared;
+    elements: number;
+    textElements: number;
+    pinnedAfterMicrotask: number;
+    firstRewroteStylesheet: number;
+    repeatRewroteStylesheet: number;
+    rules: string;
+  };
+  pageLoad: { loadEventEnd: Compared; fcp: Compared; domContentLoaded: Compared; mainThread: Compared };
   firstFrame: {
     firstFrameAt: Compared;
     oursSizeAppliedAt: Summary;
@@ -528,7 +578,7 @@ type Results = {
     runs: number;
     fcp: Compared;
   };
-  share: Record<'large' | 'meti', Record<'loaded' | 'live' | 'rootFontSize', ShareResult>>;
+  share: Record<'large' | 'meti', Record<'loaded' | 'live' | 'rootFontSize' | 'browserFontSetting', ShareResult>>;
 };
 
 function report(results: Results): string {
@@ -539,6 +589,7 @@ function report(results: Results): string {
     '',
     'EasyRead bench',
     `  Chromium ${meta.chromium} headless (Debian), ${meta.cpus} CPUs, Node ${meta.node}, ${meta.date}, ${meta.durationSeconds} s`,
+    `  source: ${meta.source}`,
     `  Every time is the median of ${MEASURED} runs after ${WARMUP} warm-up runs (min–max in brackets); "browser" is the browser's own`,
     '  equivalent measured in the same run; ratio = EasyRead median / browser median. Targets are reported, never asserted.',
   );
@@ -561,11 +612,13 @@ function report(results: Results): string {
       row('100→150 main thread', sizeChange.first.mainThread),
       row('  of which style recalc', sizeChange.first.style),
       row('  of which layout', sizeChange.first.layout),
+      row('  of which other (scripts, paint…)', sizeChange.first.other),
       row('100→150 forced relayout', sizeChange.first.forced),
       row('100→150 end to end', sizeChange.first.endToEnd),
       row('150→175 main thread', sizeChange.step.mainThread),
       row('  of which style recalc', sizeChange.step.style),
       row('  of which layout', sizeChange.step.layout),
+      row('  of which other (scripts, paint…)', sizeChange.step.other),
       row('150→175 forced relayout', sizeChange.step.forced),
       row('150→175 end to end', sizeChange.step.endToEnd),
     ]),
@@ -576,19 +629,23 @@ function report(results: Results): string {
   );
   out.push(
     '  method: markup parsed into a fragment first; t0 → append → `await 0` (every MutationObserver callback, ours included,',
-    '    runs at that microtask checkpoint) → body.offsetHeight → t1. "first" = first insertion after load (new sizes, so our',
-    '    stylesheet is rewritten); "repeat" = same insertion again after clearing (sizes already known). Fresh tab per run.',
+    '    runs at that microtask checkpoint) → body.offsetHeight → t1. "first" = first insertion after load; "repeat" = the same',
+    '    insertion again after clearing #append-target (its sizes are then already known). Fresh tab per run.',
     table(HEADER, [row('first insertion', append.first), row('repeat insertion', append.repeat)]),
     `  check: ${append.pinnedAfterMicrotask} of ${append.textElements} appended text elements were pinned before the layout read (fewest over runs).`,
+    `  our stylesheet text was rewritten (new sizes) during: first insertion ${append.firstRewroteStylesheet}/${MEASURED} runs` +
+      ` (rules ${append.rules}), repeat insertion ${append.repeatRewroteStylesheet}/${MEASURED} runs.`,
   );
 
   section('4. Page load of /large.html (EasyRead at 150% vs no extension)');
   out.push(
-    '  method: fresh tab per run; navigation timing loadEventEnd and the first-contentful-paint entry, ms from navigation start.',
+    '  method: fresh tab per run; navigation timing loadEventEnd and the first-contentful-paint entry, ms from navigation start;',
+    '    main thread = CDP TaskDuration delta from before page.goto to the load event (all renderer main-thread work).',
     table(HEADER, [
       row('load event end', pageLoad.loadEventEnd),
       row('first contentful paint', pageLoad.fcp),
       row('DOMContentLoaded end', pageLoad.domContentLoaded),
+      row('main thread until load', pageLoad.mainThread),
     ]),
   );
 
@@ -605,7 +662,8 @@ function report(results: Results): string {
   out.push(
     '  text elements: elements in <body> with a direct non-whitespace text child, except script/style/noscript/template.',
     '  loaded = page loaded with EasyRead at 150%; live = page loaded at 100%, then switched to 150%;',
-    '  root font-size = no extension, html { font-size: 150% } (what a root-size change alone achieves).',
+    '  root 150% = no extension, html.style.fontSize = "150%" (a root-size change alone); browser setting = no extension,',
+    "  the browser's own default font size 16 → 24 px (Settings › Fonts; CDP Page.setFontSizes, monospace 13 → 20).",
   );
   const shareRows: string[][] = [];
   for (const [name, path] of [
@@ -619,10 +677,11 @@ function report(results: Results): string {
       cell(entry.loaded),
       cell(entry.live),
       cell(entry.rootFontSize),
-      met(entry.loaded.share >= 1 && entry.live.share >= 1),
+      cell(entry.browserFontSetting),
+      met(entry.loaded.share >= TARGETS.share && entry.live.share >= TARGETS.share),
     ]);
   }
-  out.push(table(['page', 'EasyRead loaded', 'EasyRead live', 'root font-size', 'target 100%'], shareRows));
+  out.push(table(['page', 'EasyRead loaded', 'EasyRead live', 'root 150%', 'browser setting', 'target 100%'], shareRows));
   for (const [name, entry] of Object.entries(share)) {
     for (const kind of ['loaded', 'live'] as const) {
       if (entry[kind].misses.length > 0) out.push(`  ${name} ${kind} misses: ${entry[kind].misses.join('; ')}`);

@@ -107,7 +107,15 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   elements: number;
   textElements: number;
   pinnedAfterMicrotask: number;
+  /** Rules in the extension's stylesheet before and after (a change means the stylesheet text was rewritten). */
+  rulesBefore: number;
+  rulesAfter: number;
 }> {
+  const rules = () => {
+    const text = document.querySelector('style[data-easyread="text-scale"]')?.textContent ?? '';
+    return text ? text.split('\n').length : 0;
+  };
+  const rulesBefore = rules();
   const target = document.getElementById('append-target');
   if (!target) throw new Error('no #append-target');
   // Markup is built before t0: 5 elements per group (article > h3 + p > a + small).
@@ -128,7 +136,7 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   const ms = performance.now() - start;
   const textElements = target.querySelectorAll('h3, p, a, small').length;
   const pinnedAfterMicrotask = target.querySelectorAll('[data-easyread-fs]').length;
-  return { ms, elements, textElements, pinnedAfterMicrotask };
+  return { ms, elements, textElements, pinnedAfterMicrotask, rulesBefore, rulesAfter: rules() };
 }
 
 export function clearAppendTarget(): void {
@@ -220,6 +228,10 @@ export async function readFirstFrame(): Promise<{
   const win = window as BenchWindow;
   for (let i = 0; i < 100 && (win.__firstFrame === undefined || win.__appliedAt === undefined); i++) {
     await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  // The FCP entry is queued once the frame has been presented, which can be after load.
+  for (let i = 0; i < 60 && performance.getEntriesByName('first-contentful-paint').length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
   return { firstFrame: win.__firstFrame ?? null, firstFrameAt: win.__firstFrameAt ?? null, appliedAt: win.__appliedAt ?? null, fcp };

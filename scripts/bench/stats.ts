@@ -54,5 +54,9 @@ export function table(header: string[], rows: string[][]): string {
       .map((cell, column) => cell.padEnd(widths[column]))
       .join('  ')
       .trimEnd();
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].map((text) => `  ${text}`).join('\n');
+  const rule = widths
+    .map((width) => '-'.repeat(width))
+    .join('  ')
+    .trimEnd();
+  return [line(header), rule, ...rows.map(line)].map((text) => `  ${text}`).join('\n');
 }
