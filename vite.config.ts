@@ -8,17 +8,19 @@ import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { bootScriptPath, bootScriptSource } from './src/shared/boot-scripts';
-import { TEXT_SCALE_STEPS } from './src/shared/text-scale-steps';
+import { bootScriptPath, bootScriptSource } from './src/shared/boot-scripts.ts';
+import { TEXT_SCALE_STEPS } from './src/shared/text-scale-steps.ts';
 
 type Target = 'chrome' | 'firefox';
 
 export const FIREFOX_ADDON_ID = 'easyread@easyread-extension.github.io';
 
 function firefoxManifest(manifest: typeof baseManifest) {
-  const { background, ...rest } = manifest;
+  const { background, commands, ...rest } = manifest;
   return {
     ...rest,
+    // Chrome allows four suggested shortcuts; Firefox has no such limit, so reset gets its keys there.
+    commands: { ...commands, 'reset-text-size': { ...commands['reset-text-size'], suggested_key: { default: 'Alt+Shift+0' } } },
     // Firefox MV3 has no service workers for extensions: an event page with scripts.
     background: { scripts: [background.service_worker] },
     browser_specific_settings: {
@@ -49,7 +51,8 @@ function bootScripts(): Plugin {
 /**
  * CRXJS exposes `?script` files as web_accessible_resources, which would let
  * any page probe for the extension. Our scripts only run through the
- * scripting API, which needs no such entry, so the entry is dropped.
+ * scripting API, which needs no such entry, so those entries are dropped; the
+ * reader page stays (it is framed into pages), behind a per-session URL in Chrome.
  */
 function dropWebAccessibleContentScript(): Plugin {
   return {
@@ -58,8 +61,39 @@ function dropWebAccessibleContentScript(): Plugin {
     writeBundle(options) {
       const path = join(options.dir ?? '', 'manifest.json');
       const manifest = JSON.parse(readFileSync(path, 'utf8'));
-      delete manifest.web_accessible_resources;
+      const isScript = (resource: string) => /\.iife\.js$|^src\/content\//.test(resource);
+      manifest.web_accessible_resources = manifest.web_accessible_resources.filter(
+        (entry: { resources: string[] }) => !entry.resources.some(isScript),
+      );
       writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+/** Bundled fonts and libraries keep their own licence notices inside the package. */
+const BUNDLED_LICENCES: Record<string, string> = {
+  'atkinson-hyperlegible-OFL.txt': 'node_modules/@fontsource/atkinson-hyperlegible/LICENSE',
+  'opendyslexic-OFL.txt': 'node_modules/@fontsource/opendyslexic/LICENSE',
+  'readability-Apache-2.0.txt': 'node_modules/@mozilla/readability/LICENSE.md',
+  'dompurify-Apache-2.0-or-MPL-2.0.txt': 'node_modules/dompurify/LICENSE',
+  'valibot-MIT.txt': 'node_modules/valibot/LICENSE.md',
+  'webextension-polyfill-MPL-2.0.txt': 'node_modules/webextension-polyfill/LICENSE',
+};
+
+function bundledLicences(): Plugin {
+  return {
+    name: 'easyread:licences',
+    generateBundle() {
+      for (const [name, source] of Object.entries(BUNDLED_LICENCES)) {
+        this.emitFile({ type: 'asset', fileName: `licenses/${name}`, source: readFileSync(source, 'utf8') });
+      }
+      // The BudouX npm package ships no LICENSE file; its package.json declares Apache-2.0.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'licenses/budoux-Apache-2.0.txt',
+        source:
+          'BudouX, Copyright Google LLC. Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0\n',
+      });
     },
   };
 }
@@ -68,13 +102,15 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = (target === 'firefox' ? firefoxManifest(baseManifest) : baseManifest) as ManifestV3Export;
   return {
-    plugins: [crx({ manifest, browser: target }), bootScripts(), dropWebAccessibleContentScript()],
+    plugins: [crx({ manifest, browser: target }), bootScripts(), bundledLicences(), dropWebAccessibleContentScript()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox140' : 'chrome120',
       minify: true,
       sourcemap: false,
+      // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script.
+      rollupOptions: { input: { reader: 'src/reader/reader.html' } },
     },
     publicDir: 'public',
   };

@@ -26,7 +26,7 @@ type BenchWindow = Window & {
  * - "painted": a MessageChannel message posted from that rAF callback runs after the
  *   frame's style/layout/paint, so its timestamp is "change rendered".
  * - When observeStyle is set, a MutationObserver on the extension's
- *   <style data-easyread="text-scale"> forces layout as soon as its text changes and
+ *   <style data-easyread="text-scale"> sheets forces layout as soon as their text changes and
  *   times it (the page-side cost of applying the new stylesheet).
  * Times are epoch ms (performance.timeOrigin + performance.now()) so Node can compare.
  */
@@ -39,10 +39,12 @@ export function armChangeDetectors({ selector, factor, observeStyle }: { selecto
   const state: BenchState = { forcedMs: null, done: Promise.resolve(null) };
   win.__bench = state;
   if (observeStyle) {
-    const initialText = document.querySelector('style[data-easyread="text-scale"]')?.textContent ?? '';
+    // All of the extension's text-scale sheets: the main one and batches added for sizes met later.
+    const sheetsText = () =>
+      Array.from(document.querySelectorAll('style[data-easyread="text-scale"]'), (style) => style.textContent ?? '').join('');
+    const initialText = sheetsText();
     const observer = new MutationObserver(() => {
-      const style = document.querySelector('style[data-easyread="text-scale"]');
-      const text = style?.textContent ?? '';
+      const text = sheetsText();
       if (text === '' || text === initialText) return;
       observer.disconnect();
       const start = performance.now();
@@ -111,10 +113,20 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   rulesBefore: number;
   rulesAfter: number;
 }> {
-  const rules = () => {
-    const text = document.querySelector('style[data-easyread="text-scale"]')?.textContent ?? '';
-    return text ? text.split('\n').length : 0;
+  // Self-contained: page.evaluate serialises this function alone.
+  const countRules = () => {
+    let rules = 0;
+    for (const style of document.querySelectorAll('style[data-easyread="text-scale"]'))
+      rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
+    return rules;
   };
+  const countPinned = (scope: ParentNode) => {
+    let pinned = 0;
+    for (const element of scope.querySelectorAll('*'))
+      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-fs-'))) pinned++;
+    return pinned;
+  };
+  const rules = () => countRules();
   const rulesBefore = rules();
   const target = document.getElementById('append-target');
   if (!target) throw new Error('no #append-target');
@@ -135,7 +147,7 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   void document.body.offsetHeight;
   const ms = performance.now() - start;
   const textElements = target.querySelectorAll('h3, p, a, small').length;
-  const pinnedAfterMicrotask = target.querySelectorAll('[data-easyread-fs]').length;
+  const pinnedAfterMicrotask = countPinned(target);
   return { ms, elements, textElements, pinnedAfterMicrotask, rulesBefore, rulesAfter: rules() };
 }
 
@@ -144,11 +156,20 @@ export function clearAppendTarget(): void {
 }
 
 export function readScale(): { styleRules: number; pinned: number } {
-  const style = document.querySelector('style[data-easyread="text-scale"]');
-  return {
-    styleRules: style?.textContent ? style.textContent.split('\n').length : 0,
-    pinned: document.querySelectorAll('[data-easyread-fs]').length,
+  // Self-contained: page.evaluate serialises this function alone.
+  const countRules = () => {
+    let rules = 0;
+    for (const style of document.querySelectorAll('style[data-easyread="text-scale"]'))
+      rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
+    return rules;
   };
+  const countPinned = (scope: ParentNode) => {
+    let pinned = 0;
+    for (const element of scope.querySelectorAll('*'))
+      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-fs-'))) pinned++;
+    return pinned;
+  };
+  return { styleRules: countRules(), pinned: countPinned(document) };
 }
 
 /** Page-load timings (ms from navigation start); waits up to 3 s for the FCP entry. */

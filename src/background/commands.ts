@@ -1,17 +1,18 @@
 /** One path for every command, whether it came from a shortcut or a message from the popup. */
 import browser from 'webextension-polyfill';
 import type { CommandName, CommandResult } from '../shared/messages';
-import { changeTextScale } from '../shared/preferences/text-size-actions';
+import { changeTextScale } from '../shared/preferences/actions';
 import { describePage } from '../shared/site';
+import { toggleReadingMode } from './reading-mode';
 import { attachToTab } from './tab-access';
 
 export async function runCommand(command: CommandName, tabId: number): Promise<CommandResult> {
-  if (command === 'toggle-reading-mode') return { ok: false, error: 'not-available-yet' };
   const tab = await browser.tabs.get(tabId);
   const page = describePage(tab.url);
   if (!page.supported) return { ok: false, error: 'unsupported-page', detail: page.reason };
   if (!(await attachToTab(tabId))) return { ok: false, error: 'no-access' };
   try {
+    if (command === 'toggle-reading-mode') return { ok: true, readerOpen: await toggleReadingMode(tabId) };
     const { textScale, scope } = await changeTextScale(page.origin, command);
     return { ok: true, textScale, scope };
   } catch (error) {

@@ -1,9 +1,10 @@
 /** Service worker (Chrome) / event page (Firefox): shortcuts, messages, automatic scripts. */
 import browser from 'webextension-polyfill';
-import { isCommandName, isFromExtensionPage, type MessageMap, parseMessage } from '../shared/messages';
+import { isCommandName, isFromExtensionPage, isFromOwnContentScript, type MessageMap, parseMessage } from '../shared/messages';
 import { watchPreferences } from '../shared/preferences/storage';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
+import { closeReadingMode, storeArticle, takeArticle } from './reading-mode';
 import { attachToTab } from './tab-access';
 
 const extensionOrigin = browser.runtime.getURL('');
@@ -15,15 +16,29 @@ browser.commands.onCommand.addListener((command, tab) => {
   });
 });
 
-browser.runtime.onMessage.addListener(
-  (raw: unknown, sender: browser.Runtime.MessageSender): Promise<MessageMap[keyof MessageMap]['response']> | undefined => {
-    if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
-    const message = parseMessage(raw);
-    if (!message) return undefined;
-    if (message.type === 'run-command') return runCommand(message.command, message.tabId);
-    return attachToTab(message.tabId).then((ok) => ({ ok }));
-  },
-);
+type Reply = Promise<MessageMap[keyof MessageMap]['response']> | undefined;
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender): Reply => {
+  const message = parseMessage(raw);
+  if (!message) return undefined;
+  const tabId = sender.tab?.id;
+  // Our content script runs inside web pages, so all it may do is hand over what it read from its page.
+  if (message.type === 'reader-article') {
+    if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
+    return storeArticle(tabId, message.article).then(() => ({ ok: true }));
+  }
+  if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
+  switch (message.type) {
+    case 'run-command':
+      return runCommand(message.command, message.tabId);
+    case 'attach-tab':
+      return attachToTab(message.tabId).then((ok) => ({ ok }));
+    case 'reader-get-article':
+      return tabId === undefined ? Promise.resolve({ article: null }) : takeArticle(tabId).then((article) => ({ article }));
+    case 'reader-close':
+      return tabId === undefined ? undefined : closeReadingMode(tabId).then(() => ({ ok: true }));
+  }
+});
 
 browser.runtime.onInstalled.addListener(() => void syncAutoApply());
 browser.runtime.onStartup.addListener(() => void syncAutoApply());

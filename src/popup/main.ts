@@ -7,9 +7,9 @@
 import browser from 'webextension-polyfill';
 import { localizePage, t } from '../shared/i18n';
 import type { CommandName, CommandResult } from '../shared/messages';
+import { setScope, setTextScale } from '../shared/preferences/actions';
 import { resolvePreferences, type Scope, scopeOf } from '../shared/preferences/resolve';
 import { loadPreferences, watchPreferences } from '../shared/preferences/storage';
-import { setScope, setTextScale } from '../shared/preferences/text-size-actions';
 import { describePage, type PageSupport } from '../shared/site';
 import { isTextScaleStep, MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
 import { type AccessScope, giveBackAccess, readAccess, requestAccess } from './auto-apply-access';
@@ -28,7 +28,6 @@ const UNSUPPORTED_MESSAGES = {
 const ERROR_MESSAGES = {
   'unsupported-page': 'unsupportedBrowserPage',
   'no-access': 'errorNoAccess',
-  'not-available-yet': 'readingModeSoon',
   failed: 'errorFailed',
 } as const;
 
@@ -92,7 +91,10 @@ async function start(): Promise<void> {
 
   async function runCommand(command: CommandName): Promise<void> {
     const result = (await browser.runtime.sendMessage({ type: 'run-command', command, tabId })) as CommandResult;
-    announce(result.ok ? t('textSizeAnnouncement', String(result.textScale)) : t(ERROR_MESSAGES[result.error]));
+    if (!result.ok) announce(t(ERROR_MESSAGES[result.error]));
+    else if ('textScale' in result) announce(t('textSizeAnnouncement', String(result.textScale)));
+    // The reader takes focus in the page; a popup left open would keep it.
+    else if (result.readerOpen) window.close();
   }
 
   const onPress = (button: HTMLButtonElement, command: CommandName) =>

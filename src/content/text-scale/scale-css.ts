@@ -1,38 +1,48 @@
 /**
  * Pure part of live-page text scaling: turns "which original sizes exist on
- * this page" plus the chosen percent into one small stylesheet.
+ * this page" plus the chosen percent into small stylesheets.
  *
- * Each text element carries its ORIGINAL computed size as an attribute
- * (data-easyread-fs="14.5"); one rule per distinct size maps it to the scaled
- * size. Changing the step rewrites only this stylesheet: no DOM walk, so it
- * costs one style recalc and relayout, like the browser's own zoom.
+ * Each text element carries its ORIGINAL computed size in the NAME of an
+ * attribute (data-easyread-fs-1450 for 14.5px); one rule per distinct size
+ * maps it to the scaled size. Changing the step rewrites only the stylesheet:
+ * no DOM walk, so it costs one style recalc and relayout, like the browser's
+ * own zoom. The size lives in the attribute name, not its value, because
+ * browsers invalidate styles per attribute name: a rule added for a new size
+ * then restyles only the elements of that size, not every pinned element.
  */
-export const FONT_SIZE_ATTRIBUTE = 'data-easyread-fs';
-export const LINE_HEIGHT_ATTRIBUTE = 'data-easyread-lh';
+const FONT_SIZE_PREFIX = 'data-easyread-fs-';
+const LINE_HEIGHT_PREFIX = 'data-easyread-lh-';
+
+export type SizeKind = 'font-size' | 'line-height';
+
+/** Sizes are kept to 1/100 px: finer differences are invisible and would only add rules. */
+export function sizeToken(px: number): string {
+  return String(Math.round(px * 100));
+}
+
+export function sizeAttribute(kind: SizeKind, token: string): string {
+  return `${kind === 'font-size' ? FONT_SIZE_PREFIX : LINE_HEIGHT_PREFIX}${token}`;
+}
+
+export function isSizeAttribute(name: string): boolean {
+  return name.startsWith(FONT_SIZE_PREFIX) || name.startsWith(LINE_HEIGHT_PREFIX);
+}
+
+function scaled(token: string, percent: number): string {
+  return `${Math.round(Number(token) * percent) / 10000}px`;
+}
 
 /**
- * Three id selectors that never match anything, so our rules outrank site rules
- * such as `#main .article p { font-size: 14px !important }` (specificity 1,1,1).
+ * Our rules sit in a cascade layer with !important: important declarations in
+ * a layer beat every unlayered !important rule of the page, whatever its
+ * specificity (`#main .article p { font-size: 14px !important }` included).
+ * Only an inline `style="…!important"` still wins.
  */
-const SPECIFICITY_BOOST = ':not(#easyread-boost):not(#easyread-boost):not(#easyread-boost)';
-
-/** Sizes are keyed to 1/100 px: finer differences are invisible and would only add rules. */
-export function sizeKey(px: number): string {
-  return String(Math.round(px * 100) / 100);
-}
-
-function scaled(key: string, percent: number): string {
-  return `${Math.round(Number(key) * percent) / 100}px`;
-}
-
-export function buildTextScaleCss(fontSizeKeys: Iterable<string>, lineHeightKeys: Iterable<string>, percent: number): string {
+export function buildTextScaleCss(fontSizeTokens: Iterable<string>, lineHeightTokens: Iterable<string>, percent: number): string {
   const rules: string[] = [];
-  for (const key of fontSizeKeys) {
-    rules.push(`[${FONT_SIZE_ATTRIBUTE}="${key}"]${SPECIFICITY_BOOST}{font-size:${scaled(key, percent)}!important}`);
-  }
+  for (const token of fontSizeTokens) rules.push(`[${sizeAttribute('font-size', token)}]{font-size:${scaled(token, percent)}!important}`);
   // Line heights given in px (or em resolved to px) must grow with the text, or lines overlap.
-  for (const key of lineHeightKeys) {
-    rules.push(`[${LINE_HEIGHT_ATTRIBUTE}="${key}"]${SPECIFICITY_BOOST}{line-height:${scaled(key, percent)}!important}`);
-  }
-  return rules.join('\n');
+  for (const token of lineHeightTokens)
+    rules.push(`[${sizeAttribute('line-height', token)}]{line-height:${scaled(token, percent)}!important}`);
+  return rules.length === 0 ? '' : `@layer easyread{\n${rules.join('\n')}\n}`;
 }

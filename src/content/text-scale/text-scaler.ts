@@ -8,7 +8,7 @@
  * same microtask as the mutation, so it is scaled before the next frame.
  * Everything is undone by stop(): attributes, stylesheets and observers.
  */
-import { buildTextScaleCss, FONT_SIZE_ATTRIBUTE, LINE_HEIGHT_ATTRIBUTE, sizeKey } from './scale-css';
+import { buildTextScaleCss, isSizeAttribute, type SizeKind, sizeAttribute, sizeToken } from './scale-css';
 import { isInsideEditor, isTextBearing, parentAcrossShadow } from './text-bearing';
 
 export interface TextScaler {
@@ -19,44 +19,75 @@ export interface TextScaler {
 type StyleRoot = Document | ShadowRoot;
 
 interface Pin {
-  element: Element;
   fontSize: string;
   lineHeight: string | null;
 }
 
-const PINNED_SELECTOR = `[${FONT_SIZE_ATTRIBUTE}],[${LINE_HEIGHT_ATTRIBUTE}]`;
+interface RootState {
+  observer: MutationObserver;
+  /** Rules for every known size at the current scale. */
+  main: HTMLStyleElement;
+  /** Rules for sizes met since the last full render, each batch in its own sheet (see addRules). */
+  batches: HTMLStyleElement[];
+}
+
 /** Inline style edits that cannot change a font size are ignored (animations write style every frame). */
 const FONT_RELATED_STYLE = /font|line-height|--/i;
 
 export function startTextScaler(document: Document, initialPercent: number): TextScaler {
   const window = document.defaultView;
   let percent = initialPercent;
-  const fontSizeKeys = new Set<string>();
-  const lineHeightKeys = new Set<string>();
-  const roots = new Map<StyleRoot, { style: HTMLStyleElement; observer: MutationObserver }>();
-  let remeasureFrame = 0;
+  const tokens: Record<SizeKind, Set<string>> = { 'font-size': new Set(), 'line-height': new Set() };
+  const pins = new WeakMap<Element, Pin>();
+  const roots = new Map<StyleRoot, RootState>();
   const pendingRemeasure = new Set<Element>();
+  let remeasureFrame = 0;
   let resizeTimer = 0;
   let stopped = false;
 
-  function renderCss(): void {
-    const css = buildTextScaleCss(fontSizeKeys, lineHeightKeys, percent);
-    for (const { style } of roots.values()) if (style.textContent !== css) style.textContent = css;
+  function newStyle(): HTMLStyleElement {
+    const style = document.createElement('style');
+    style.dataset.easyread = 'text-scale';
+    return style;
   }
 
-  function attachStyle(root: StyleRoot, style: HTMLStyleElement): void {
-    // At document_start there may be no <head> yet; <html> always exists once we run.
-    const parent = root.nodeType === Node.DOCUMENT_NODE ? ((root as Document).documentElement ?? root) : root;
-    parent.appendChild(style);
+  /** First in document order, so our cascade layer is declared before any of the page's. */
+  function place(root: StyleRoot, style: HTMLStyleElement): void {
+    const parent = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
+    if (parent) parent.prepend(style);
+  }
+
+  function renderAll(): void {
+    const css = buildTextScaleCss(tokens['font-size'], tokens['line-height'], percent);
+    for (const state of roots.values()) {
+      for (const batch of state.batches) batch.remove();
+      state.batches = [];
+      if (state.main.textContent !== css) state.main.textContent = css;
+    }
+  }
+
+  /**
+   * New sizes go into a new small sheet instead of rewriting the main one: a
+   * rewritten sheet makes the browser restyle every element it styled, which
+   * on a 20,000-element page cost ~150 ms per new size (npm run bench).
+   */
+  function addRules(fontSizes: string[], lineHeights: string[]): void {
+    const css = buildTextScaleCss(fontSizes, lineHeights, percent);
+    for (const [root, state] of roots) {
+      const batch = newStyle();
+      batch.textContent = css;
+      state.batches.push(batch);
+      (root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root)?.append(batch);
+    }
   }
 
   function attachRoot(root: StyleRoot): void {
     if (roots.has(root)) return;
-    const style = document.createElement('style');
-    style.dataset.easyread = 'text-scale';
     const observer = new MutationObserver((records) => onMutations(root, records));
-    roots.set(root, { style, observer });
-    attachStyle(root, style);
+    const state: RootState = { observer, main: newStyle(), batches: [] };
+    roots.set(root, state);
+    state.main.textContent = buildTextScaleCss(tokens['font-size'], tokens['line-height'], percent);
+    place(root, state.main);
     observer.observe(root, {
       childList: true,
       subtree: true,
@@ -65,100 +96,120 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
       attributeOldValue: true,
       attributeFilter: ['class', 'style', 'href', 'media', 'disabled', 'rel'],
     });
-    renderCss();
+  }
+
+  function setPin(element: Element, pin: Pin | undefined): void {
+    const old = pins.get(element);
+    if (old?.fontSize === pin?.fontSize && old?.lineHeight === pin?.lineHeight) return;
+    if (old) {
+      element.removeAttribute(sizeAttribute('font-size', old.fontSize));
+      if (old.lineHeight) element.removeAttribute(sizeAttribute('line-height', old.lineHeight));
+    }
+    if (pin) {
+      element.setAttribute(sizeAttribute('font-size', pin.fontSize), '');
+      if (pin.lineHeight) element.setAttribute(sizeAttribute('line-height', pin.lineHeight), '');
+      pins.set(element, pin);
+    } else {
+      pins.delete(element);
+    }
   }
 
   /** Reads original sizes: pins on the elements and their ancestors are lifted for the read, then restored. */
   function measure(elements: Element[]): Pin[] {
-    const lifted: [Element, string | null, string | null][] = [];
+    const lifted: [Element, Pin][] = [];
     const visited = new Set<Element>();
     for (const element of elements) {
       for (let node: Element | null = element; node && !visited.has(node); node = parentAcrossShadow(node)) {
         visited.add(node);
-        if (node.hasAttribute(FONT_SIZE_ATTRIBUTE) || node.hasAttribute(LINE_HEIGHT_ATTRIBUTE)) {
-          lifted.push([node, node.getAttribute(FONT_SIZE_ATTRIBUTE), node.getAttribute(LINE_HEIGHT_ATTRIBUTE)]);
-        }
+        const pin = pins.get(node);
+        if (pin) lifted.push([node, pin]);
       }
     }
-    for (const [node] of lifted) {
-      node.removeAttribute(FONT_SIZE_ATTRIBUTE);
-      node.removeAttribute(LINE_HEIGHT_ATTRIBUTE);
-    }
-    const pins = elements.map((element): Pin => {
+    for (const [node] of lifted) setPin(node, undefined);
+    for (const element of elements) if (!pins.has(element)) dropCopiedPins(element);
+    const measured = elements.map((element): Pin => {
       const computed = getComputedStyle(element);
       const lineHeight = computed.lineHeight;
       return {
-        element,
-        fontSize: sizeKey(Number.parseFloat(computed.fontSize)),
-        lineHeight: lineHeight === 'normal' || lineHeight === '' ? null : sizeKey(Number.parseFloat(lineHeight)),
+        fontSize: sizeToken(Number.parseFloat(computed.fontSize)),
+        lineHeight: lineHeight === 'normal' || lineHeight === '' ? null : sizeToken(Number.parseFloat(lineHeight)),
       };
     });
-    for (const [node, fontSize, lineHeight] of lifted) {
-      if (fontSize !== null) node.setAttribute(FONT_SIZE_ATTRIBUTE, fontSize);
-      if (lineHeight !== null) node.setAttribute(LINE_HEIGHT_ATTRIBUTE, lineHeight);
-    }
-    return pins;
+    for (const [node, pin] of lifted) setPin(node, pin);
+    return measured;
+  }
+
+  /** Pages clone nodes (templates, carousels) and the clones carry our attributes but are not ours yet. */
+  function dropCopiedPins(element: Element): void {
+    if (!element.hasAttributes()) return;
+    for (const name of element.getAttributeNames()) if (isSizeAttribute(name)) element.removeAttribute(name);
   }
 
   function pin(elements: Element[]): void {
-    if (elements.length === 0) return;
-    const pins = measure(elements);
-    let newKeys = false;
-    for (const { element, fontSize, lineHeight } of pins) {
-      if (Number.isNaN(Number(fontSize))) continue;
-      if (element.getAttribute(FONT_SIZE_ATTRIBUTE) !== fontSize) element.setAttribute(FONT_SIZE_ATTRIBUTE, fontSize);
-      if (lineHeight === null) element.removeAttribute(LINE_HEIGHT_ATTRIBUTE);
-      else if (element.getAttribute(LINE_HEIGHT_ATTRIBUTE) !== lineHeight) element.setAttribute(LINE_HEIGHT_ATTRIBUTE, lineHeight);
-      if (!fontSizeKeys.has(fontSize)) {
-        fontSizeKeys.add(fontSize);
-        newKeys = true;
+    if (elements.length === 0 || stopped) return;
+    const measured = measure(elements);
+    const newFontSizes: string[] = [];
+    const newLineHeights: string[] = [];
+    measured.forEach((pin, index) => {
+      if (pin.fontSize === 'NaN') return;
+      setPin(elements[index], pin);
+      if (!tokens['font-size'].has(pin.fontSize)) {
+        tokens['font-size'].add(pin.fontSize);
+        newFontSizes.push(pin.fontSize);
       }
-      if (lineHeight !== null && !lineHeightKeys.has(lineHeight)) {
-        lineHeightKeys.add(lineHeight);
-        newKeys = true;
+      if (pin.lineHeight !== null && !tokens['line-height'].has(pin.lineHeight)) {
+        tokens['line-height'].add(pin.lineHeight);
+        newLineHeights.push(pin.lineHeight);
       }
-    }
-    if (newKeys) renderCss();
+    });
+    if (newFontSizes.length > 0 || newLineHeights.length > 0) addRules(newFontSizes, newLineHeights);
   }
 
   /** Unpinned text elements in a subtree, entering open shadow roots on the way. */
-  function collectText(subtreeRoot: Element | StyleRoot, into: Element[], checkEditors: boolean): void {
+  function collectText(subtreeRoot: Element | StyleRoot, into: Set<Element>, checkEditors: boolean): void {
     if (subtreeRoot.nodeType === Node.ELEMENT_NODE) consider(subtreeRoot as Element, into, checkEditors);
     for (const element of subtreeRoot.querySelectorAll('*')) consider(element, into, checkEditors);
   }
 
-  function consider(element: Element, into: Element[], checkEditors: boolean): void {
+  function consider(element: Element, into: Set<Element>, checkEditors: boolean): void {
     if (element.shadowRoot && !roots.has(element.shadowRoot)) {
       attachRoot(element.shadowRoot);
       collectText(element.shadowRoot, into, checkEditors);
     }
-    if (element.hasAttribute(FONT_SIZE_ATTRIBUTE) || !isTextBearing(element)) return;
+    if (pins.has(element) || !isTextBearing(element)) return;
     if (checkEditors && isInsideEditor(element)) return;
-    into.push(element);
+    into.add(element);
   }
 
-  function pinnedWithin(element: Element): Element[] {
-    const found = Array.from(element.querySelectorAll(PINNED_SELECTOR));
-    if (element.matches(PINNED_SELECTOR)) found.push(element);
+  function pinnedSelector(): string {
+    const names = [...tokens['font-size']].map((token) => `[${sizeAttribute('font-size', token)}]`);
+    for (const token of tokens['line-height']) names.push(`[${sizeAttribute('line-height', token)}]`);
+    return names.join(',');
+  }
+
+  function pinnedWithin(scope: Element | StyleRoot): Element[] {
+    const selector = pinnedSelector();
+    if (!selector) return [];
+    const found = Array.from(scope.querySelectorAll(selector));
+    if (scope.nodeType === Node.ELEMENT_NODE && pins.has(scope as Element)) found.push(scope as Element);
     return found;
   }
 
   function scheduleRemeasure(elements: Iterable<Element>): void {
     for (const element of elements) pendingRemeasure.add(element);
-    if (remeasureFrame || pendingRemeasure.size === 0) return;
+    if (remeasureFrame || pendingRemeasure.size === 0 || !window) return;
     // Coalesced to one pass per frame; rAF still runs before that frame is painted.
-    remeasureFrame =
-      window?.requestAnimationFrame(() => {
-        remeasureFrame = 0;
-        const elements = [...pendingRemeasure].filter((element) => element.isConnected);
-        pendingRemeasure.clear();
-        pin(elements);
-      }) ?? 0;
+    remeasureFrame = window.requestAnimationFrame(() => {
+      remeasureFrame = 0;
+      const elements = [...pendingRemeasure].filter((element) => element.isConnected);
+      pendingRemeasure.clear();
+      pin(elements);
+    });
   }
 
   function remeasureAll(): void {
     if (stopped) return;
-    for (const root of roots.keys()) scheduleRemeasure(root.querySelectorAll(PINNED_SELECTOR));
+    for (const root of roots.keys()) scheduleRemeasure(pinnedWithin(root));
   }
 
   function isStylesheetNode(node: Node): boolean {
@@ -168,15 +219,25 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     return element.tagName === 'LINK' && /stylesheet/i.test(element.getAttribute('rel') ?? '');
   }
 
+  /** Each added subtree is walked once, even when the parser reports a parent and its children together. */
+  function topmostAdded(added: Set<Element>): Element[] {
+    return [...added].filter((element) => {
+      for (let node = element.parentNode; node; node = node.parentNode) if (added.has(node as Element)) return false;
+      return true;
+    });
+  }
+
   function onMutations(root: StyleRoot, records: MutationRecord[]): void {
-    const fresh: Element[] = [];
+    const fresh = new Set<Element>();
+    const added = new Set<Element>();
     const checkEditors = document.querySelector('[contenteditable]') !== null;
+    const state = roots.get(root);
     let stylesheetsChanged = false;
     for (const record of records) {
       if (record.type === 'childList') {
         for (const node of record.addedNodes) {
           if (node.nodeType === Node.ELEMENT_NODE) {
-            collectText(node as Element, fresh, checkEditors);
+            added.add(node as Element);
             if (isStylesheetNode(node)) {
               stylesheetsChanged = true;
               node.addEventListener('load', remeasureAll, { once: true });
@@ -186,7 +247,8 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
           }
         }
         for (const node of record.removedNodes) {
-          if (node === roots.get(root)?.style) attachStyle(root, node as HTMLStyleElement);
+          // A page that empties <html> or a shadow root takes our sheets with it; put them back.
+          if (state && (node === state.main || state.batches.includes(node as HTMLStyleElement))) place(root, node as HTMLStyleElement);
           else if (isStylesheetNode(node)) stylesheetsChanged = true;
         }
       } else if (record.type === 'characterData') {
@@ -206,7 +268,8 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
         }
       }
     }
-    pin([...new Set(fresh)]);
+    for (const element of topmostAdded(added)) if (element.isConnected) collectText(element, fresh, checkEditors);
+    pin([...fresh]);
     if (stylesheetsChanged) remeasureAll();
   }
 
@@ -217,15 +280,15 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   }
 
   attachRoot(document);
-  const initial: Element[] = [];
+  const initial = new Set<Element>();
   if (document.documentElement) collectText(document.documentElement, initial, document.querySelector('[contenteditable]') !== null);
-  pin(initial);
+  pin([...initial]);
   window?.addEventListener('resize', onResize);
 
   return {
     setScale(next: number) {
       percent = next;
-      renderCss();
+      renderAll();
     },
     stop() {
       stopped = true;
@@ -233,13 +296,11 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
       clearTimeout(resizeTimer);
       if (remeasureFrame) window?.cancelAnimationFrame(remeasureFrame);
       pendingRemeasure.clear();
-      for (const [root, { style, observer }] of roots) {
-        observer.disconnect();
-        style.remove();
-        for (const element of root.querySelectorAll(PINNED_SELECTOR)) {
-          element.removeAttribute(FONT_SIZE_ATTRIBUTE);
-          element.removeAttribute(LINE_HEIGHT_ATTRIBUTE);
-        }
+      for (const [root, state] of roots) {
+        state.observer.disconnect();
+        for (const element of pinnedWithin(root)) setPin(element, undefined);
+        state.main.remove();
+        for (const batch of state.batches) batch.remove();
       }
       roots.clear();
     },

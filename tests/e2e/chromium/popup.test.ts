@@ -131,12 +131,6 @@ describe('popup', () => {
     expect(await popup.textContent('#unsupported')).toContain('cannot change this page');
   });
 
-  it('says that reading mode is not there yet', async () => {
-    const popup = await openPopup(await tabIdOf(session, site));
-    await popup.click('#reading-mode');
-    await expect.poll(() => popup.textContent('#status')).toContain('later version');
-  });
-
   it('reports that automatic application is on for the granted test host', async () => {
     const popup = await openPopup(await tabIdOf(session, site));
     expect(await popup.textContent('#auto-status')).toContain('on this site');

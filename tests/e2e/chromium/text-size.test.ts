@@ -171,9 +171,12 @@ describe('layout stays usable', () => {
     async (fixture) => {
       await page.goto(server.url(fixture));
       expect(await pressLarger(5)).toMatchObject({ textScale: 200 });
-      await page.waitForFunction(() => document.querySelector('[data-easyread-fs]') !== null);
+      await page.waitForFunction(() => document.querySelector('style[data-easyread]')?.textContent?.includes('font-size'));
       const overlaps = await page.evaluate(() => {
-        const blocks = [...document.querySelectorAll('[data-easyread-fs]')].filter((element) => {
+        const pinned = [...document.querySelectorAll('*')].filter((element) =>
+          element.getAttributeNames().some((name) => name.startsWith('data-easyread-fs-')),
+        );
+        const blocks = pinned.filter((element) => {
           const display = getComputedStyle(element).display;
           return (display === 'block' || display === 'list-item') && element.getClientRects().length > 0;
         });

@@ -124,9 +124,21 @@ describe.each(PAGES)('Firefox text size on %s', (path) => {
   });
 });
 
-describe('Firefox run-command', () => {
-  it('answers not-available-yet for toggle-reading-mode', async () => {
+describe('Firefox reading mode', () => {
+  it('opens over the page with the article, and closes giving the page back exactly', async () => {
     const page = await open('meti-release.html');
-    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: false, error: 'not-available-yet' });
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
+    const frameHandle = await page.waitForSelector('iframe[data-easyread="reader"]');
+    const frame = await frameHandle?.contentFrame();
+    if (!frame) throw new Error('reader frame missing');
+    await frame.waitForSelector('#article:not([hidden])');
+    expect(await frame.$eval('#article-title', (element) => element.textContent)).toContain(
+      'Sixth Meeting of the Japan-China Joint IP Working Group',
+    );
+    expect(await frame.$eval('#content', (element) => element.textContent)).toContain('On December 13, 2017');
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: false });
+    await page.waitForFunction(() => !document.querySelector('iframe[data-easyread="reader"]'));
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
   });
 });

@@ -1,0 +1,145 @@
+/**
+ * Reading-mode extraction. Pure: no extension APIs, no globals beyond URL, runs on a live page in a content script
+ * and on a jsdom/linkedom Document in tests. Readability does the article detection; this module adds what it lacks
+ * (government meta blocks, ruby, heading ids, a fallback view for non-article pages) and never touches the live
+ * page: everything runs on clones.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Article, ArticleMetaEntry } from './article';
+import { type FinishedContent, finishContent, resolve } from './extract/content';
+import { dateFromTimestamp } from './extract/dates';
+import { charCount, collapseSpace, readableText } from './extract/dom';
+import { fallbackRoot, proseShare } from './extract/fallback';
+import { collectMetaBlocks, publishedFromMeta } from './extract/meta-blocks';
+import {
+  chooseTitle,
+  declaredLang,
+  detectLang,
+  directionOf,
+  findPublished,
+  findTitleHeading,
+  markTitle,
+  siteNameOf,
+} from './extract/metadata';
+import { contentScope } from './extract/page';
+import { protectRuby } from './extract/ruby';
+
+/** Less readable text than this is "nothing to read": the caller shows a notice instead. */
+const MIN_TEXT = 30;
+/** Below this, Readability may have picked a fragment; the fallback wins if the page has much more to read. */
+const SHORT_ARTICLE = 200;
+/** Below this share of prose, the page is an index, a table of files or a form, not an article. */
+const MIN_PROSE_SHARE = 0.3;
+
+interface ReadabilityFacts {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+}
+
+interface Candidate {
+  kind: Article['kind'];
+  content: FinishedContent;
+  length: number;
+  prose: number;
+  titleHeading: string;
+  meta: ArticleMetaEntry[];
+  readability: ReadabilityFacts | null;
+}
+
+export function extractArticle(document: Document, url: string): Article | null {
+  const baseUrl = baseUrlOf(document, url);
+  const article = readabilityCandidate(document, baseUrl);
+  const articleLike = article !== null && article.length >= MIN_TEXT && article.prose >= MIN_PROSE_SHARE;
+  if (articleLike && article.length >= SHORT_ARTICLE) return toArticle(document, url, article);
+
+  const fallback = fallbackCandidate(document, baseUrl);
+  const fallbackReadable = fallback !== null && fallback.length >= MIN_TEXT;
+  // A short article stays the article unless the page around it has much more to read (Readability took a fragment).
+  if (articleLike && !(fallbackReadable && fallback.length >= article.length * 2 + 100)) return toArticle(document, url, article);
+  if (fallbackReadable) return toArticle(document, url, fallback);
+  if (article && article.length >= MIN_TEXT) return toArticle(document, url, article);
+  return null;
+}
+
+/** A clone with ruby protected, the title heading marked and labelled meta blocks marked (see content.ts). */
+function prepareClone(document: Document): { clone: Document; heading: Element | null; meta: ArticleMetaEntry[] } {
+  const clone = document.cloneNode(true) as Document;
+  protectRuby(clone);
+  const scope = contentScope(clone);
+  const heading = findTitleHeading(clone, scope);
+  markTitle(heading);
+  return { clone, heading, meta: scope ? collectMetaBlocks(scope) : [] };
+}
+
+function readabilityCandidate(document: Document, baseUrl: string): Candidate | null {
+  const { clone, heading, meta } = prepareClone(document);
+  const titleHeading = heading ? readableText(heading) : '';
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  try {
+    // The serializer hands back the content element itself (Readability passes its article container), so we keep
+    // working on the DOM instead of serialising and parsing it again.
+    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+  } catch {
+    return null; // Readability throws on some malformed documents; the fallback handles those pages.
+  }
+  const root = parsed?.content;
+  if (!parsed || !root) return null;
+  // Readability keeps navigation that sits inside the article area (breadcrumbs, "pages" bars).
+  for (const nav of Array.from(root.querySelectorAll('nav, [role="navigation"], [role="search"]'))) nav.remove();
+  const readability: ReadabilityFacts = {
+    title: parsed.title ?? null,
+    byline: parsed.byline ? collapseSpace(parsed.byline) : null,
+    siteName: parsed.siteName ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+  };
+  return candidate('article', root, baseUrl, titleHeading, meta, readability);
+}
+
+function fallbackCandidate(document: Document, baseUrl: string): Candidate | null {
+  const { clone, heading, meta } = prepareClone(document);
+  const titleHeading = heading ? readableText(heading) : '';
+  const root = fallbackRoot(clone, heading);
+  return root ? candidate('fallback', root, baseUrl, titleHeading, meta, null) : null;
+}
+
+function candidate(
+  kind: Article['kind'],
+  root: Element,
+  baseUrl: string,
+  titleHeading: string,
+  meta: ArticleMetaEntry[],
+  readability: ReadabilityFacts | null,
+): Candidate {
+  const content = finishContent(root, baseUrl);
+  const length = charCount(content.text);
+  return { kind, content, length, prose: proseShare(root, length), titleHeading, meta, readability };
+}
+
+function toArticle(document: Document, url: string, chosen: Candidate): Article {
+  const scope = contentScope(document);
+  const title = chooseTitle(document, chosen.titleHeading, chosen.readability?.title ?? null);
+  const lang = declaredLang(document, scope) ?? detectLang(`${title}\n${chosen.content.text}`);
+  const fromJsonLd = chosen.readability?.publishedTime ? dateFromTimestamp(chosen.readability.publishedTime) : null;
+  return {
+    title,
+    byline: chosen.readability?.byline ?? null,
+    published: publishedFromMeta(chosen.meta) ?? findPublished(document, scope) ?? fromJsonLd,
+    siteName: siteNameOf(document) ?? chosen.readability?.siteName ?? null,
+    lang,
+    dir: directionOf(document, scope, lang),
+    contentHtml: chosen.content.html,
+    headings: chosen.content.headings,
+    kind: chosen.kind,
+    meta: chosen.meta,
+    textLength: chosen.length,
+    sourceUrl: url,
+  };
+}
+
+/** The page's <base href> if it has one (relative links resolve against it), else its URL. */
+function baseUrlOf(document: Document, url: string): string {
+  const base = document.querySelector('base[href]')?.getAttribute('href');
+  return base ? resolve(base, url) : url;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading mode, page side. Injected only when the user asks for reading mode
+ * (never part of the always-on content script): extracts the article from
+ * the live DOM, hands it to the background, and shows the reader page in a
+ * full-window iframe.
+ *
+ * Why an extension page in an iframe rather than a shadow root in the page:
+ * page CSS cannot reach into it at all (inherited properties, `all`, and
+ * `!important` on `*` included), page scripts cannot read or change it
+ * (different origin), and fonts load normally (@font-face is ignored inside
+ * shadow roots in Chrome). The price is one web-accessible page.
+ */
+import browser from 'webextension-polyfill';
+import type { Article } from '../article';
+import { extractArticle } from '../extract';
+
+declare global {
+  var __easyReadReaderOverlay: boolean | undefined;
+}
+
+interface OpenReader {
+  frame: HTMLIFrameElement;
+  restoreFocus: Element | null;
+  scroll: [number, number];
+  bodyWasInert: boolean;
+}
+
+let open: OpenReader | undefined;
+
+function extract(): Article | null {
+  try {
+    return extractArticle(document, location.href);
+  } catch (error) {
+    console.error('[EasyRead] reading mode could not read this page', error);
+    return null;
+  }
+}
+
+function frameStyle(): string {
+  // Inline !important beats any page rule, including `* { display: none !important }`.
+  const rules = [
+    'position:fixed',
+    'inset:0',
+    'width:100vw',
+    'height:100vh',
+    'border:0',
+    'margin:0',
+    'padding:0',
+    'display:block',
+    'visibility:visible',
+    'opacity:1',
+    'transform:none',
+    'filter:none',
+    'z-index:2147483647',
+    'background:transparent',
+    'color-scheme:normal',
+    'max-width:none',
+    'max-height:none',
+  ];
+  return rules.map((rule) => `${rule} !important`).join(';');
+}
+
+async function show(): Promise<void> {
+  const article = extract();
+  await browser.runtime.sendMessage({ type: 'reader-article', article });
+  const frame = document.createElement('iframe');
+  frame.src = browser.runtime.getURL('src/reader/reader.html');
+  frame.title = browser.i18n.getMessage('readerFrameTitle');
+  frame.setAttribute('style', frameStyle());
+  frame.dataset.easyread = 'reader';
+  const body = document.body;
+  open = {
+    frame,
+    restoreFocus: document.activeElement,
+    scroll: [window.scrollX, window.scrollY],
+    bodyWasInert: body?.hasAttribute('inert') ?? false,
+  };
+  // The reader is modal: keyboard and screen-reader users must not wander into the page behind it.
+  body?.setAttribute('inert', '');
+  document.documentElement.append(frame);
+  frame.addEventListener('load', () => frame.focus(), { once: true });
+}
+
+function close(): void {
+  if (!open) return;
+  const { frame, restoreFocus, scroll, bodyWasInert } = open;
+  open = undefined;
+  frame.remove();
+  if (!bodyWasInert) document.body?.removeAttribute('inert');
+  window.scrollTo(scroll[0], scroll[1]);
+  if (restoreFocus instanceof HTMLElement || restoreFocus instanceof SVGElement) restoreFocus.focus({ preventScroll: true });
+}
+
+function onMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<{ open: boolean }> | undefined {
+  if (sender.id !== browser.runtime.id || typeof message !== 'object' || message === null) return undefined;
+  const type = (message as { type?: unknown }).type;
+  if (type === 'reader-toggle') {
+    if (open) {
+      close();
+      return Promise.resolve({ open: false });
+    }
+    return show().then(() => ({ open: true }));
+  }
+  if (type === 'reader-close') {
+    close();
+    return Promise.resolve({ open: false });
+  }
+  return undefined;
+}
+
+if (!globalThis.__easyReadReaderOverlay) {
+  globalThis.__easyReadReaderOverlay = true;
+  browser.runtime.onMessage.addListener(onMessage);
+}
