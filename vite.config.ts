@@ -4,7 +4,7 @@
  * manifest lives in firefoxManifest() below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -98,11 +98,42 @@ function bundledLicences(): Plugin {
   };
 }
 
+/**
+ * BudouX's package entry imports linkedom (a server-side DOM) unless the
+ * bundler honours its `browser` field; point it at its browser DOM module.
+ */
+function budouxForBrowsers(): Plugin {
+  return {
+    name: 'easyread:budoux-browser',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './dom.js' && importer && /[\\/]budoux[\\/]module[\\/]/.test(importer)) {
+        return join(dirname(importer), 'dom-browser.js');
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * Unmodified third-party libraries get chunks of their own, so that Firefox's
+ * add-on linter can be pointed at our code alone (see scripts/test-all.mjs).
+ */
+const VENDOR_CHUNKS: Record<string, RegExp> = {
+  'vendor-dompurify': /node_modules[\\/]dompurify[\\/]/,
+  'vendor-readability': /node_modules[\\/]@mozilla[\\/]readability[\\/]/,
+  'vendor-budoux': /node_modules[\\/]budoux[\\/]/,
+};
+
+function vendorChunk(id: string): string | undefined {
+  return Object.entries(VENDOR_CHUNKS).find(([, pattern]) => pattern.test(id))?.[0];
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = (target === 'firefox' ? firefoxManifest(baseManifest) : baseManifest) as ManifestV3Export;
   return {
-    plugins: [crx({ manifest, browser: target }), bootScripts(), bundledLicences(), dropWebAccessibleContentScript()],
+    plugins: [budouxForBrowsers(), crx({ manifest, browser: target }), bootScripts(), bundledLicences(), dropWebAccessibleContentScript()],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
@@ -110,7 +141,7 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: false,
       // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script.
-      rollupOptions: { input: { reader: 'src/reader/reader.html' } },
+      rollupOptions: { input: { reader: 'src/reader/reader.html' }, output: { manualChunks: vendorChunk } },
     },
     publicDir: 'public',
   };

@@ -15,7 +15,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { CHROME_DIST, CHROMIUM_ARGS, CHROMIUM_PATH, type ExtensionSession, launchWithExtension } from '../tests/support/chromium.ts';
+import {
+  CHROME_DIST,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  type ExtensionSession,
+  launchWithExtension,
+  tabIdOf,
+} from '../tests/support/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../tests/support/fixture-server.ts';
 import {
   armChangeDetectors,
@@ -33,6 +40,27 @@ import {
   timeAppend,
   zoomAndForceLayout,
 } from './bench/in-page.ts';
+import {
+  bareReaderBundle,
+  expectedText,
+  extractBundle,
+  extractionQuality,
+  QUALITY_FIXTURES,
+  type QualityRow,
+  shownScores,
+} from './bench/reader.ts';
+import {
+  armFrameInsertion,
+  articleFontSize,
+  type ReaderFrameRecord,
+  readerFrameRecorder,
+  readerShown,
+  readFrameInsertion,
+  readReaderFrameRecord,
+  sendReaderCommand,
+  timeBareReader,
+  timeExtract,
+} from './bench/reader-in-page.ts';
 import { formatBytes, formatMs, formatPercent, ratioOf, round, type Summary, summarize, table } from './bench/stats.ts';
 
 const WARMUP = 2;
@@ -40,6 +68,8 @@ const MEASURED = 7;
 const PROBE = '[data-probe="heading"]';
 const SIZE_TOLERANCE_PX = 0.1;
 const APPEND_GROUPS = 200; // × 5 elements = 1,000
+/** Reading mode with the text size at 150%: runs checking the size of the reader's first frame (not timed). */
+const LOOK_CHECK_RUNS = 3;
 const ROOT = resolve(import.meta.dirname, '..');
 const CONTENT_SCRIPT = join(CHROME_DIST, 'src/content/main.iife.js');
 
@@ -49,6 +79,8 @@ const TARGETS = {
   append: 1.5,
   pageLoad: 1.2,
   share: 1,
+  reader: 1.3,
+  readerMetiMs: 100,
 };
 
 /** tsx (esbuild keepNames) wraps inner functions in __name(); serialised into a page they need this no-op. */
@@ -349,6 +381,140 @@ async function loadedShares(session: ExtensionSession, plain: BrowserContext, se
   return { ours: shareScaled(base, ours, 1.5), root: shareScaled(base, rootScaled, 1.5), setting: shareScaled(base, settingScaled, 1.5) };
 }
 
+// ---------------------------------------------------------------- 7. reading mode
+
+const READER_FRAME = 'iframe[data-easyread="reader"]';
+const READER_RECORDER = `${NAME_SHIM}\n(${readerFrameRecorder.toString()})();`;
+
+/** Times (ms) from the command message being sent in the driver page (epoch clocks of the three processes). */
+interface ReaderSample {
+  /** Background, overlay injection, extraction in the page, article handed to the background, iframe appended. */
+  frameInsertedMs: number;
+  /** The reader document's navigation start. */
+  readerStartMs: number;
+  readerDomContentLoadedMs: number;
+  /** #article visible (article fetched from the background, sanitized, rendered). */
+  visibleMs: number;
+  /** First frame rendered after #article became visible: "reader painted". */
+  paintedMs: number;
+  /** First frame rendered after the user's look (#reader --scale etc.) was applied. */
+  lookPaintedMs: number;
+  /** The command's reply reached the driver page. */
+  replyMs: number;
+  /** The look was applied only after the first frame with the article had been rendered. */
+  lookAfterFirstFrame: boolean;
+  firstFontSize: number;
+  finalFontSize: number;
+}
+
+async function readerRun(session: ExtensionSession, server: FixtureServer, path: string): Promise<ReaderSample> {
+  const page = await session.context.newPage();
+  await page.addInitScript({ content: READER_RECORDER });
+  await page.goto(server.url(path), { waitUntil: 'load' });
+  await settlePage(page);
+  await page.evaluate(armFrameInsertion);
+  const tabId = await tabIdOf(session, page);
+  const sent = await session.driver.evaluate(sendReaderCommand, tabId);
+  const reply = sent.reply as { ok?: boolean; readerOpen?: boolean };
+  if (!reply?.ok || reply.readerOpen !== true) throw new Error(`${path}: toggle-reading-mode replied ${JSON.stringify(sent.reply)}`);
+  const frame = await (await page.waitForSelector(READER_FRAME)).contentFrame();
+  if (!frame) throw new Error(`${path}: reader frame has no content`);
+  const record: ReaderFrameRecord | null = await frame.evaluate(readReaderFrameRecord);
+  if (!record) throw new Error(`${path}: the recorder did not run in the reader frame`);
+  if (record.notice !== null) throw new Error(`${path}: the reader showed a notice: ${record.notice}`);
+  const { visibleAt, visibleFrameAt, visiblePaintedAt, lookAt, lookPaintedAt, domContentLoadedAt, firstFontSize } = record;
+  if (visibleAt === null || visibleFrameAt === null || visiblePaintedAt === null || lookAt === null || lookPaintedAt === null) {
+    throw new Error(`${path}: reader never painted (${JSON.stringify(record)})`);
+  }
+  const frameInsertedAt = await page.evaluate(readFrameInsertion);
+  if (frameInsertedAt === null) throw new Error(`${path}: reader iframe insertion not seen`);
+  const finalFontSize = await frame.evaluate(articleFontSize);
+  await page.close();
+  const since = (at: number) => at - sent.sentAt;
+  return {
+    frameInsertedMs: since(frameInsertedAt),
+    readerStartMs: since(record.timeOrigin),
+    readerDomContentLoadedMs: domContentLoadedAt === null ? Number.NaN : since(domContentLoadedAt),
+    visibleMs: since(visibleAt),
+    paintedMs: since(visiblePaintedAt),
+    lookPaintedMs: since(lookPaintedAt),
+    replyMs: since(sent.repliedAt),
+    lookAfterFirstFrame: lookAt > visibleFrameAt,
+    firstFontSize: firstFontSize ?? Number.NaN,
+    finalFontSize,
+  };
+}
+
+/** EasyRead's extractArticle alone (same source, bundled by the bench), in a fresh tab without the extension. */
+async function extractRun(plain: BrowserContext, server: FixtureServer, path: string, bundle: string) {
+  const page = await openPage(plain, server, path);
+  await page.addScriptTag({ content: bundle });
+  await settlePage(page);
+  const sample = await page.evaluate(timeExtract);
+  await page.close();
+  if (sample.kind === null) throw new Error(`${path}: extractArticle found nothing`);
+  return sample;
+}
+
+interface BareSample {
+  parseMs: number;
+  sanitizeMs: number;
+  /** Parse + sanitize (the libraries' work alone). */
+  computeMs: number;
+  /** Parse + sanitize + shown + first frame rendered: the baseline for "reader painted". */
+  paintedMs: number;
+  textLength: number;
+}
+
+async function bareReaderRun(plain: BrowserContext, server: FixtureServer, path: string, bundle: string): Promise<BareSample> {
+  const page = await openPage(plain, server, path);
+  await page.addScriptTag({ content: bundle });
+  await settlePage(page);
+  const sample = await page.evaluate(timeBareReader);
+  await page.close();
+  if (sample.textLength === 0) throw new Error(`${path}: Readability found nothing`);
+  return {
+    parseMs: sample.parsedAt - sample.startAt,
+    sanitizeMs: sample.sanitizedAt - sample.parsedAt,
+    computeMs: sample.sanitizedAt - sample.startAt,
+    paintedMs: sample.paintedAt - sample.startAt,
+    textLength: sample.textLength,
+  };
+}
+
+type ReaderPair = { ours: ReaderSample & { extract: Awaited<ReturnType<typeof extractRun>> }; browser: BareSample };
+
+async function readingModeOn(
+  session: ExtensionSession,
+  plain: BrowserContext,
+  server: FixtureServer,
+  path: string,
+  bundles: { bare: string; extract: string },
+): Promise<{ ours: ReaderPair['ours'][]; browser: BareSample[] }> {
+  const samples = await interleaved(`7/8 reading mode on ${path}`, async (side) =>
+    side === 'ours'
+      ? { ...(await readerRun(session, server, path)), extract: await extractRun(plain, server, path, bundles.extract) }
+      : await bareReaderRun(plain, server, path, bundles.bare),
+  );
+  return { ours: samples.ours as ReaderPair['ours'][], browser: samples.browser as BareSample[] };
+}
+
+// ---------------------------------------------------------------- 8. extraction quality in the browser
+
+async function readerShownScores(session: ExtensionSession, server: FixtureServer, page: string) {
+  const tab = await session.context.newPage();
+  await tab.goto(server.url(`/${page}.html`), { waitUntil: 'load' });
+  const tabId = await tabIdOf(session, tab);
+  const sent = await session.driver.evaluate(sendReaderCommand, tabId);
+  if ((sent.reply as { readerOpen?: boolean })?.readerOpen !== true) throw new Error(`${page}: reader did not open`);
+  const frame = await (await tab.waitForSelector(READER_FRAME)).contentFrame();
+  if (!frame) throw new Error(`${page}: reader frame has no content`);
+  await frame.waitForSelector('#article:not([hidden])');
+  const shown = await frame.evaluate(readerShown);
+  await tab.close();
+  return shownScores(await expectedText(page), shown);
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -377,29 +543,29 @@ async function main(): Promise<void> {
 
     // 2. Size change: stored size 100% for every page load.
     await setScaleForNewPages(session, 100);
-    const change = await interleaved('2/6 size change on /large.html', (side) => sizeChangeRun(session, server, side));
+    const change = await interleaved('2/8 size change on /large.html', (side) => sizeChangeRun(session, server, side));
 
     // 6a. Live change 100 → 150 (the same path as 2, checked for correctness).
-    log('6/6 share of text elements scaled (live change)');
+    log('6/8 share of text elements scaled (live change)');
     const liveLarge = await liveShare(session, server, '/large.html');
     const liveMeti = await liveShare(session, server, '/meti-release.html');
 
     // From here on, pages load with the extension at 150%.
     await setScaleForNewPages(session, 150);
-    const load = await interleaved('3+4/6 page load and appended content on /large.html', (side) =>
+    const load = await interleaved('3+4/8 page load and appended content on /large.html', (side) =>
       loadAndAppendRun(side === 'ours' ? session.context : plain, server, side),
     );
 
-    log('5/6 first frame on /meti-release.html');
+    log('5/8 first frame on /meti-release.html');
     const calibration = await openPage(plain, server, '/meti-release.html');
     const metiBase = await calibration.evaluate(probeSizes);
     await calibration.close();
     const metiScaled = Object.fromEntries(Object.entries(metiBase).map(([probe, size]) => [probe, round(size * 1.5, 3)]));
-    const firstFrame = await interleaved('5/6 first frame on /meti-release.html', (side) =>
+    const firstFrame = await interleaved('5/8 first frame on /meti-release.html', (side) =>
       side === 'ours' ? firstFrameRun(session.context, server, metiScaled) : firstFrameRun(plain, server, metiBase),
     );
 
-    log('6/6 share of text elements scaled (loaded at 150%)');
+    log('6/8 share of text elements scaled (loaded at 150%)');
     const sharesLarge = await loadedShares(session, plain, server, '/large.html');
     const sharesMeti = await loadedShares(session, plain, server, '/meti-release.html');
     const largeElements = await (async () => {
@@ -408,6 +574,23 @@ async function main(): Promise<void> {
       await page.close();
       return count;
     })();
+
+    // 7. Reading mode, with the stored size back at 100% and default reader preferences.
+    await setScaleForNewPages(session, 100);
+    log('7/8 bundling Readability + DOMPurify (baseline) and extractArticle (breakdown) with esbuild');
+    const bundles = { bare: await bareReaderBundle(), extract: await extractBundle() };
+    const readerMeti = await readingModeOn(session, plain, server, '/meti-release.html', bundles);
+    const readerLarge = await readingModeOn(session, plain, server, '/large.html', bundles);
+    log('7/8 reading mode on /meti-release.html with the text size at 150% (first frame vs final size)');
+    await setScaleForNewPages(session, 150);
+    const lookCheck: ReaderSample[] = [];
+    for (let i = 0; i < LOOK_CHECK_RUNS; i++) lookCheck.push(await readerRun(session, server, '/meti-release.html'));
+    await setScaleForNewPages(session, 100);
+
+    log('8/8 extraction quality (jsdom in Node, then the reader in Chromium)');
+    const qualityJsdom = await extractionQuality();
+    const qualityShown: { page: string; scores: ShingleScores }[] = [];
+    for (const page of QUALITY_FIXTURES) qualityShown.push({ page, scores: await readerShownScores(session, server, page) });
 
     // ------------------------------------------------------------ summaries
     const pick = <T, K extends keyof T>(samples: T[], key: K) => samples.map((sample) => Number(sample[key]));
@@ -419,6 +602,31 @@ async function main(): Promise<void> {
       const ratio = ratioOf(pair.ours, pair.browser);
       return { ...pair, ratio, target, met: target === null ? null : ratio <= target };
     };
+    const readerSummary = (samples: Awaited<ReturnType<typeof readingModeOn>>) => {
+      const ours = (key: keyof ReaderSample) => summarize(samples.ours.map((run) => Number(run[key])));
+      const bare = (key: keyof BareSample) => summarize(samples.browser.map((run) => run[key]));
+      const none = summarize([]);
+      return {
+        painted: compare({ ours: ours('paintedMs'), browser: bare('paintedMs') }, TARGETS.reader),
+        paintedVsCompute: compare({ ours: ours('paintedMs'), browser: bare('computeMs') }, null),
+        lookPainted: compare({ ours: ours('lookPaintedMs'), browser: bare('paintedMs') }, null),
+        frameInserted: compare({ ours: ours('frameInsertedMs'), browser: none }, null),
+        reply: compare({ ours: ours('replyMs'), browser: none }, null),
+        readerStart: compare({ ours: ours('readerStartMs'), browser: none }, null),
+        readerDomContentLoaded: compare({ ours: ours('readerDomContentLoadedMs'), browser: none }, null),
+        visible: compare({ ours: ours('visibleMs'), browser: none }, null),
+        extract: compare({ ours: summarize(samples.ours.map((run) => run.extract.ms)), browser: bare('parseMs') }, null),
+        sanitize: compare({ ours: none, browser: bare('sanitizeMs') }, null),
+        lookAfterFirstFrame: samples.ours.filter((run) => run.lookAfterFirstFrame).length,
+        runs: samples.ours.length,
+        extractKind: samples.ours[0]?.extract.kind ?? null,
+        extractTextLength: samples.ours[0]?.extract.textLength ?? 0,
+        articleJsonBytes: samples.ours[0]?.extract.jsonBytes ?? 0,
+        readabilityTextLength: samples.browser[0]?.textLength ?? 0,
+        samples,
+      };
+    };
+    const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
     const results = {
       meta: {
@@ -518,6 +726,30 @@ async function main(): Promise<void> {
       share: {
         large: { loaded: sharesLarge.ours, live: liveLarge, rootFontSize: sharesLarge.root, browserFontSetting: sharesLarge.setting },
         meti: { loaded: sharesMeti.ours, live: liveMeti, rootFontSize: sharesMeti.root, browserFontSetting: sharesMeti.setting },
+      },
+      readingMode: {
+        meti: readerSummary(readerMeti),
+        large: readerSummary(readerLarge),
+        metiAbsoluteTargetMs: TARGETS.readerMetiMs,
+        lookCheckAt150: lookCheck.map(({ firstFontSize, finalFontSize, lookAfterFirstFrame, paintedMs, lookPaintedMs }) => ({
+          firstFontSize,
+          finalFontSize,
+          lookAfterFirstFrame,
+          paintedMs: round(paintedMs),
+          lookPaintedMs: round(lookPaintedMs),
+        })),
+      },
+      extraction: {
+        shingle: 4,
+        rows: QUALITY_FIXTURES.map((page) => {
+          const jsdom = qualityJsdom.find((row) => row.page === page) as QualityRow;
+          const shown = qualityShown.find((row) => row.page === page)?.scores as ShingleScores;
+          return { page, kind: jsdom.kind, expectedTokens: jsdom.expectedTokens, jsdom: jsdom.scores, chromiumReader: shown };
+        }),
+        meanF1: {
+          jsdom: meanOf(qualityJsdom.map((row) => row.scores.f1)),
+          chromiumReader: meanOf(qualityShown.map((row) => row.scores.f1)),
+        },
       },
     };
     results.meta.durationSeconds = Math.round((Date.now() - startedAt) / 1000);

@@ -4,7 +4,7 @@ import { isCommandName, isFromExtensionPage, isFromOwnContentScript, type Messag
 import { watchPreferences } from '../shared/preferences/storage';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
-import { closeReadingMode, storeArticle, takeArticle } from './reading-mode';
+import { closeReadingMode, storeSnapshot, takeSnapshot } from './reading-mode';
 import { attachToTab } from './tab-access';
 
 const extensionOrigin = browser.runtime.getURL('');
@@ -23,9 +23,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   if (!message) return undefined;
   const tabId = sender.tab?.id;
   // Our content script runs inside web pages, so all it may do is hand over what it read from its page.
-  if (message.type === 'reader-article') {
+  if (message.type === 'reader-page') {
     if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
-    return storeArticle(tabId, message.article).then(() => ({ ok: true }));
+    return storeSnapshot(tabId, message.page).then(() => ({ ok: true }));
   }
   if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
   switch (message.type) {
@@ -33,8 +33,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       return runCommand(message.command, message.tabId);
     case 'attach-tab':
       return attachToTab(message.tabId).then((ok) => ({ ok }));
-    case 'reader-get-article':
-      return tabId === undefined ? Promise.resolve({ article: null }) : takeArticle(tabId).then((article) => ({ article }));
+    case 'reader-get-page':
+      return tabId === undefined ? Promise.resolve({ page: null }) : takeSnapshot(tabId).then((page) => ({ page }));
     case 'reader-close':
       return tabId === undefined ? undefined : closeReadingMode(tabId).then(() => ({ ok: true }));
   }

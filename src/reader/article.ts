@@ -31,3 +31,9 @@ export interface Article {
   textLength: number;
   sourceUrl: string;
 }
+
+/** What the page side hands over: its HTML as it is now, and where it came from. */
+export interface PageSnapshot {
+  html: string;
+  url: string;
+}

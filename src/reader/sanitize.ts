@@ -88,14 +88,18 @@ function purifierFor(source: PurifySource): DOMPurify {
   return purify;
 }
 
-export function sanitizeArticleHtml(html: string, baseUrl: string, purify: PurifySource): string {
+function sanitizedBody(html: string, baseUrl: string, purify: PurifySource): Element {
   const purifier = purifierFor(purify);
   // Without a usable DOM, DOMPurify returns its input unchanged; never let that reach the reader.
   if (!purifier.isSupported) throw new Error('DOMPurify is not supported in this environment');
   const body = purifier.sanitize(html, CONFIG) as unknown as Element;
   fixLinks(body, baseUrl);
   fixImages(body, baseUrl);
-  return body.innerHTML;
+  return body;
+}
+
+export function sanitizeArticleHtml(html: string, baseUrl: string, purify: PurifySource): string {
+  return sanitizedBody(html, baseUrl, purify).innerHTML;
 }
 
 /** Absolute hrefs (in-page "#…" links stay: they point at the reader's own headings) and rel="noopener noreferrer". */
@@ -134,4 +138,12 @@ function absoluteUrl(url: string, baseUrl: string): URL | null {
   } catch {
     return null;
   }
+}
+
+/** The same, as nodes ready to insert into `target` (no innerHTML on the reader page). */
+export function sanitizeArticleFragment(html: string, baseUrl: string, purify: PurifySource, target: Document): DocumentFragment {
+  const body = sanitizedBody(html, baseUrl, purify);
+  const fragment = target.createDocumentFragment();
+  fragment.append(...Array.from(body.childNodes, (node) => target.importNode(node, true)));
+  return fragment;
 }

@@ -3,7 +3,7 @@
  * (surfaces read preferences from storage and react to storage.onChanged).
  */
 import type browser from 'webextension-polyfill';
-import type { Article } from '../reader/article';
+import type { PageSnapshot } from '../reader/article';
 import type { TextScaleStep } from './text-scale-steps';
 
 /** Every keyboard command, also reachable as a `run-command` message. */
@@ -20,10 +20,10 @@ export interface MessageMap {
   'run-command': { request: { type: 'run-command'; command: CommandName; tabId: number }; response: CommandResult };
   /** From an extension page: make sure the content script runs in the tab (for activeTab grants). */
   'attach-tab': { request: { type: 'attach-tab'; tabId: number }; response: { ok: boolean } };
-  /** From the reading-mode script in a tab: the article it extracted (null: nothing readable). */
-  'reader-article': { request: { type: 'reader-article'; article: Article | null }; response: { ok: boolean } };
-  /** From the reader page (an extension page framed in that tab): the article to show. */
-  'reader-get-article': { request: { type: 'reader-get-article' }; response: { article: Article | null } };
+  /** From the reading-mode script in a tab: a snapshot of its page. */
+  'reader-page': { request: { type: 'reader-page'; page: PageSnapshot }; response: { ok: boolean } };
+  /** From the reader page (an extension page framed in that tab): the snapshot to show. */
+  'reader-get-page': { request: { type: 'reader-get-page' }; response: { page: PageSnapshot | null } };
   /** From the reader page: close reading mode and give the page back. */
   'reader-close': { request: { type: 'reader-close' }; response: { ok: boolean } };
 }
@@ -43,17 +43,15 @@ export function parseMessage(raw: unknown): Message | undefined {
     return { type: 'run-command', command: message.command, tabId: message.tabId as number };
   }
   if (message.type === 'attach-tab' && tabIdOk) return { type: 'attach-tab', tabId: message.tabId as number };
-  if (message.type === 'reader-get-article' || message.type === 'reader-close') return { type: message.type };
-  if (message.type === 'reader-article' && (message.article === null || isArticleLike(message.article))) {
-    return { type: 'reader-article', article: message.article as Article | null };
-  }
+  if (message.type === 'reader-get-page' || message.type === 'reader-close') return { type: message.type };
+  if (message.type === 'reader-page' && isSnapshot(message.page)) return { type: 'reader-page', page: message.page };
   return undefined;
 }
 
-function isArticleLike(value: unknown): boolean {
+function isSnapshot(value: unknown): value is PageSnapshot {
   if (typeof value !== 'object' || value === null) return false;
-  const article = value as Record<string, unknown>;
-  return typeof article.title === 'string' && typeof article.contentHtml === 'string' && Array.isArray(article.headings);
+  const page = value as Record<string, unknown>;
+  return typeof page.html === 'string' && typeof page.url === 'string';
 }
 
 /** The one message our own content script (inside a web page) may send. */

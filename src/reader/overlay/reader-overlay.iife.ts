@@ -1,8 +1,10 @@
 /**
  * Reading mode, page side. Injected only when the user asks for reading mode
- * (never part of the always-on content script): extracts the article from
- * the live DOM, hands it to the background, and shows the reader page in a
- * full-window iframe.
+ * (never part of the always-on content script): hands a snapshot of the
+ * page's HTML to the background and shows the reader page in a full-window
+ * iframe. Extraction happens in the reader page, on an inert copy parsed from
+ * that snapshot, so this script stays small and the page never runs our
+ * extraction code in its own process' DOM.
  *
  * Why an extension page in an iframe rather than a shadow root in the page:
  * page CSS cannot reach into it at all (inherited properties, `all`, and
@@ -11,8 +13,7 @@
  * shadow roots in Chrome). The price is one web-accessible page.
  */
 import browser from 'webextension-polyfill';
-import type { Article } from '../article';
-import { extractArticle } from '../extract';
+import type { PageSnapshot } from '../article';
 
 declare global {
   var __easyReadReaderOverlay: boolean | undefined;
@@ -27,13 +28,8 @@ interface OpenReader {
 
 let open: OpenReader | undefined;
 
-function extract(): Article | null {
-  try {
-    return extractArticle(document, location.href);
-  } catch (error) {
-    console.error('[EasyRead] reading mode could not read this page', error);
-    return null;
-  }
+function snapshot(): PageSnapshot {
+  return { html: document.documentElement.outerHTML, url: location.href };
 }
 
 function frameStyle(): string {
@@ -61,8 +57,7 @@ function frameStyle(): string {
 }
 
 async function show(): Promise<void> {
-  const article = extract();
-  await browser.runtime.sendMessage({ type: 'reader-article', article });
+  await browser.runtime.sendMessage({ type: 'reader-page', page: snapshot() });
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('src/reader/reader.html');
   frame.title = browser.i18n.getMessage('readerFrameTitle');

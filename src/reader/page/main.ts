@@ -10,6 +10,7 @@ import { type EffectivePreferences, resolvePreferences } from '../../shared/pref
 import { loadPreferences, watchPreferences } from '../../shared/preferences/storage';
 import { largerTextScale, smallerTextScale } from '../../shared/text-scale-steps';
 import type { Article } from '../article';
+import { extractArticle } from '../extract';
 import { setUpControls } from './controls';
 import { applyJapaneseLineBreaks } from './japanese-line-breaks';
 import { listenForKeys } from './keyboard';
@@ -29,12 +30,16 @@ function close(): void {
   void browser.runtime.sendMessage({ type: 'reader-close' });
 }
 
+/** undefined: the page could not be had at all; null: it has nothing reading mode can show. */
 async function fetchArticle(): Promise<Article | null | undefined> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'reader-get-article' })) as MessageMap['reader-get-article']['response'];
-    return reply.article;
+    const reply = (await browser.runtime.sendMessage({ type: 'reader-get-page' })) as MessageMap['reader-get-page']['response'];
+    if (!reply.page) return undefined;
+    // DOMParser makes an inert document: no scripts run, nothing loads.
+    const document = new DOMParser().parseFromString(reply.page.html, 'text/html');
+    return extractArticle(document, reply.page.url);
   } catch (error) {
-    console.error('[EasyRead] reading mode could not get the article', error);
+    console.error('[EasyRead] reading mode could not read this page', error);
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 /** Puts a (sanitized) article on the reader page: header, facts, contents, body. */
 import { t } from '../../shared/i18n';
 import type { Article } from '../article';
-import { sanitizeArticleHtml } from '../sanitize';
+import { sanitizeArticleFragment } from '../sanitize';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -49,7 +49,7 @@ export function renderArticle(article: Article): void {
   renderMeta(article);
   renderContents(article);
   // Page content is untrusted: only DOMPurify's output reaches the DOM.
-  $('content').innerHTML = sanitizeArticleHtml(article.contentHtml, article.sourceUrl, window);
+  $('content').replaceChildren(sanitizeArticleFragment(article.contentHtml, article.sourceUrl, window, document));
   const source = document.createElement('a');
   source.href = article.sourceUrl;
   source.rel = 'noopener noreferrer';
