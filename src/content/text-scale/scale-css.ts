@@ -2,34 +2,42 @@
  * Pure part of live-page text scaling: turns "which original sizes exist on
  * this page" plus the chosen percent into small stylesheets.
  *
- * Each text element carries its ORIGINAL computed size in the NAME of an
- * attribute (data-easyread-fs-1450 for 14.5px); one rule per distinct size
- * maps it to the scaled size. Changing the step rewrites only the stylesheet:
- * no DOM walk, so it costs one style recalc and relayout, like the browser's
- * own zoom. The size lives in the attribute name, not its value, because
- * browsers invalidate styles per attribute name: a rule added for a new size
- * then restyles only the elements of that size, not every pinned element.
+ * Each text element carries its ORIGINAL computed font size and line height
+ * in the NAME of one attribute (data-easyread-s1450-2100 for 14.5px on a 21px
+ * line, data-easyread-s1600-n for a "normal" line height); one rule per
+ * distinct pair maps it to the scaled sizes. Changing the step rewrites only
+ * the stylesheet: no DOM walk, so it costs one style recalc and relayout, like
+ * the browser's own zoom. The sizes live in the attribute name, not its value,
+ * because browsers invalidate styles per attribute name: a rule added for a
+ * new size then restyles only the elements of that size, not every pinned one.
  */
-const FONT_SIZE_PREFIX = 'data-easyread-fs-';
-const LINE_HEIGHT_PREFIX = 'data-easyread-lh-';
+const PREFIX = 'data-easyread-s';
 
-export type SizeKind = 'font-size' | 'line-height';
-
-/** Sizes are kept to 1/100 px: finer differences are invisible and would only add rules. */
-export function sizeToken(px: number): string {
-  return String(Math.round(px * 100));
+export interface OriginalSize {
+  /** Font size in 1/100 px. */
+  fontSize: number;
+  /** Line height in 1/100 px; null for `normal`, which already follows the font size. */
+  lineHeight: number | null;
 }
 
-export function sizeAttribute(kind: SizeKind, token: string): string {
-  return `${kind === 'font-size' ? FONT_SIZE_PREFIX : LINE_HEIGHT_PREFIX}${token}`;
+const hundredths = (px: number) => Math.round(px * 100);
+
+export function originalSize(fontSizePx: number, lineHeight: string): OriginalSize {
+  const lineHeightPx = Number.parseFloat(lineHeight);
+  return { fontSize: hundredths(fontSizePx), lineHeight: Number.isFinite(lineHeightPx) ? hundredths(lineHeightPx) : null };
+}
+
+/** The attribute that pins an element to its original size. */
+export function sizeKey({ fontSize, lineHeight }: OriginalSize): string {
+  return `${PREFIX}${fontSize}-${lineHeight ?? 'n'}`;
 }
 
 export function isSizeAttribute(name: string): boolean {
-  return name.startsWith(FONT_SIZE_PREFIX) || name.startsWith(LINE_HEIGHT_PREFIX);
+  return name.startsWith(PREFIX);
 }
 
-function scaled(token: string, percent: number): string {
-  return `${Math.round(Number(token) * percent) / 10000}px`;
+function scaled(hundredthsOfPx: number, percent: number): string {
+  return `${Math.round(hundredthsOfPx * percent) / 10000}px`;
 }
 
 /**
@@ -38,11 +46,12 @@ function scaled(token: string, percent: number): string {
  * specificity (`#main .article p { font-size: 14px !important }` included).
  * Only an inline `style="…!important"` still wins.
  */
-export function buildTextScaleCss(fontSizeTokens: Iterable<string>, lineHeightTokens: Iterable<string>, percent: number): string {
+export function buildTextScaleCss(sizes: Iterable<OriginalSize>, percent: number): string {
   const rules: string[] = [];
-  for (const token of fontSizeTokens) rules.push(`[${sizeAttribute('font-size', token)}]{font-size:${scaled(token, percent)}!important}`);
-  // Line heights given in px (or em resolved to px) must grow with the text, or lines overlap.
-  for (const token of lineHeightTokens)
-    rules.push(`[${sizeAttribute('line-height', token)}]{line-height:${scaled(token, percent)}!important}`);
+  for (const size of sizes) {
+    // Line heights given in px (or em resolved to px) must grow with the text, or lines overlap.
+    const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaled(size.lineHeight, percent)}!important`;
+    rules.push(`[${sizeKey(size)}]{font-size:${scaled(size.fontSize, percent)}!important${lineHeight}}`);
+  }
   return rules.length === 0 ? '' : `@layer easyread{\n${rules.join('\n')}\n}`;
 }

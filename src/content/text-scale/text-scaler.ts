@@ -8,7 +8,7 @@
  * same microtask as the mutation, so it is scaled before the next frame.
  * Everything is undone by stop(): attributes, stylesheets and observers.
  */
-import { buildTextScaleCss, isSizeAttribute, type SizeKind, sizeAttribute, sizeToken } from './scale-css';
+import { buildTextScaleCss, isSizeAttribute, type OriginalSize, originalSize, sizeKey } from './scale-css';
 import { isInsideEditor, isTextBearing, parentAcrossShadow } from './text-bearing';
 
 export interface TextScaler {
@@ -18,10 +18,8 @@ export interface TextScaler {
 
 type StyleRoot = Document | ShadowRoot;
 
-interface Pin {
-  fontSize: string;
-  lineHeight: string | null;
-}
+/** The attribute an element is pinned with (see sizeKey). */
+type Pin = string;
 
 interface RootState {
   observer: MutationObserver;
@@ -37,7 +35,8 @@ const FONT_RELATED_STYLE = /font|line-height|--/i;
 export function startTextScaler(document: Document, initialPercent: number): TextScaler {
   const window = document.defaultView;
   let percent = initialPercent;
-  const tokens: Record<SizeKind, Set<string>> = { 'font-size': new Set(), 'line-height': new Set() };
+  /** Every original size met on the page, by its pin attribute. */
+  const sizes = new Map<Pin, OriginalSize>();
   const pins = new WeakMap<Element, Pin>();
   const roots = new Map<StyleRoot, RootState>();
   const pendingRemeasure = new Set<Element>();
@@ -58,7 +57,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   }
 
   function renderAll(): void {
-    const css = buildTextScaleCss(tokens['font-size'], tokens['line-height'], percent);
+    const css = buildTextScaleCss(sizes.values(), percent);
     for (const state of roots.values()) {
       for (const batch of state.batches) batch.remove();
       state.batches = [];
@@ -71,8 +70,8 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
    * rewritten sheet makes the browser restyle every element it styled, which
    * on a 20,000-element page cost ~150 ms per new size (npm run bench).
    */
-  function addRules(fontSizes: string[], lineHeights: string[]): void {
-    const css = buildTextScaleCss(fontSizes, lineHeights, percent);
+  function addRules(added: OriginalSize[]): void {
+    const css = buildTextScaleCss(added, percent);
     for (const [root, state] of roots) {
       const batch = newStyle();
       batch.textContent = css;
@@ -86,7 +85,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     const observer = new MutationObserver((records) => onMutations(root, records));
     const state: RootState = { observer, main: newStyle(), batches: [] };
     roots.set(root, state);
-    state.main.textContent = buildTextScaleCss(tokens['font-size'], tokens['line-height'], percent);
+    state.main.textContent = buildTextScaleCss(sizes.values(), percent);
     place(root, state.main);
     observer.observe(root, {
       childList: true,
@@ -100,14 +99,10 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
 
   function setPin(element: Element, pin: Pin | undefined): void {
     const old = pins.get(element);
-    if (old?.fontSize === pin?.fontSize && old?.lineHeight === pin?.lineHeight) return;
-    if (old) {
-      element.removeAttribute(sizeAttribute('font-size', old.fontSize));
-      if (old.lineHeight) element.removeAttribute(sizeAttribute('line-height', old.lineHeight));
-    }
+    if (old === pin) return;
+    if (old) element.removeAttribute(old);
     if (pin) {
-      element.setAttribute(sizeAttribute('font-size', pin.fontSize), '');
-      if (pin.lineHeight) element.setAttribute(sizeAttribute('line-height', pin.lineHeight), '');
+      element.setAttribute(pin, '');
       pins.set(element, pin);
     } else {
       pins.delete(element);
@@ -115,7 +110,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   }
 
   /** Reads original sizes: pins on the elements and their ancestors are lifted for the read, then restored. */
-  function measure(elements: Element[]): Pin[] {
+  function measure(elements: Element[]): OriginalSize[] {
     const lifted: [Element, Pin][] = [];
     const visited = new Set<Element>();
     for (const element of elements) {
@@ -127,13 +122,9 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     }
     for (const [node] of lifted) setPin(node, undefined);
     for (const element of elements) if (!pins.has(element)) dropCopiedPins(element);
-    const measured = elements.map((element): Pin => {
+    const measured = elements.map((element) => {
       const computed = getComputedStyle(element);
-      const lineHeight = computed.lineHeight;
-      return {
-        fontSize: sizeToken(Number.parseFloat(computed.fontSize)),
-        lineHeight: lineHeight === 'normal' || lineHeight === '' ? null : sizeToken(Number.parseFloat(lineHeight)),
-      };
+      return originalSize(Number.parseFloat(computed.fontSize), computed.lineHeight);
     });
     for (const [node, pin] of lifted) setPin(node, pin);
     return measured;
@@ -148,21 +139,17 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   function pin(elements: Element[]): void {
     if (elements.length === 0 || stopped) return;
     const measured = measure(elements);
-    const newFontSizes: string[] = [];
-    const newLineHeights: string[] = [];
-    measured.forEach((pin, index) => {
-      if (pin.fontSize === 'NaN') return;
+    const added: OriginalSize[] = [];
+    measured.forEach((size, index) => {
+      if (!Number.isFinite(size.fontSize)) return;
+      const pin = sizeKey(size);
       setPin(elements[index], pin);
-      if (!tokens['font-size'].has(pin.fontSize)) {
-        tokens['font-size'].add(pin.fontSize);
-        newFontSizes.push(pin.fontSize);
-      }
-      if (pin.lineHeight !== null && !tokens['line-height'].has(pin.lineHeight)) {
-        tokens['line-height'].add(pin.lineHeight);
-        newLineHeights.push(pin.lineHeight);
+      if (!sizes.has(pin)) {
+        sizes.set(pin, size);
+        added.push(size);
       }
     });
-    if (newFontSizes.length > 0 || newLineHeights.length > 0) addRules(newFontSizes, newLineHeights);
+    if (added.length > 0) addRules(added);
   }
 
   /** Unpinned text elements in a subtree, entering open shadow roots on the way. */
@@ -176,15 +163,14 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
       attachRoot(element.shadowRoot);
       collectText(element.shadowRoot, into, checkEditors);
     }
-    if (pins.has(element) || !isTextBearing(element)) return;
+    // The parser reports each text node of an element separately: decide once per element.
+    if (into.has(element) || pins.has(element) || !isTextBearing(element)) return;
     if (checkEditors && isInsideEditor(element)) return;
     into.add(element);
   }
 
   function pinnedSelector(): string {
-    const names = [...tokens['font-size']].map((token) => `[${sizeAttribute('font-size', token)}]`);
-    for (const token of tokens['line-height']) names.push(`[${sizeAttribute('line-height', token)}]`);
-    return names.join(',');
+    return Array.from(sizes.keys(), (pin) => `[${pin}]`).join(',');
   }
 
   function pinnedWithin(scope: Element | StyleRoot): Element[] {

@@ -174,7 +174,7 @@ describe('layout stays usable', () => {
       await page.waitForFunction(() => document.querySelector('style[data-easyread]')?.textContent?.includes('font-size'));
       const overlaps = await page.evaluate(() => {
         const pinned = [...document.querySelectorAll('*')].filter((element) =>
-          element.getAttributeNames().some((name) => name.startsWith('data-easyread-fs-')),
+          element.getAttributeNames().some((name) => name.startsWith('data-easyread-s')),
         );
         const blocks = pinned.filter((element) => {
           const display = getComputedStyle(element).display;
