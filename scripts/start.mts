@@ -25,7 +25,19 @@ console.log(`Demo page: ${demoUrl}`);
 
 type Step = { name: string; act: () => Promise<unknown> };
 
-async function demo(steps: Step[], shoot: (file: string) => Promise<unknown>): Promise<void> {
+/** The demo sequence, whichever browser runs it: as it was, text up three steps (150%), reset. */
+async function demo(command: (name: string) => Promise<unknown>, shoot: (file: string) => Promise<unknown>): Promise<void> {
+  const steps: Step[] = [
+    { name: 'before', act: async () => undefined },
+    {
+      name: 'larger-150',
+      act: async () => {
+        for (let i = 0; i < 3; i++) await command('increase-text-size');
+      },
+    },
+    { name: 'reset', act: () => command('reset-text-size') },
+    { name: 'reading-mode', act: () => command('toggle-reading-mode') },
+  ];
   for (const step of steps) {
     await step.act();
     await new Promise((done) => setTimeout(done, 300));
@@ -44,20 +56,7 @@ if (firefox) {
   if (headless) {
     console.log('No display: running the demo headless in Firefox.');
     const shoot = (path: string) => page.screenshot({ path: path as `${string}.png` });
-    await demo(
-      [
-        { name: 'before', act: async () => undefined },
-        {
-          name: 'larger-150',
-          act: () =>
-            runCommand(session, page, 'increase-text-size')
-              .then(() => runCommand(session, page, 'increase-text-size'))
-              .then(() => runCommand(session, page, 'increase-text-size')),
-        },
-        { name: 'reset', act: () => runCommand(session, page, 'reset-text-size') },
-      ],
-      shoot,
-    );
+    await demo((name) => runCommand(session, page, name), shoot);
     await session.close();
     await server.close();
   } else {
@@ -72,20 +71,8 @@ if (firefox) {
     const page = await session.context.newPage();
     await page.goto(demoUrl);
     const shoot = (path: string) => page.screenshot({ path });
-    await demo(
-      [
-        { name: 'before', act: async () => undefined },
-        {
-          name: 'larger-150',
-          act: () =>
-            runCommand(session, page, 'increase-text-size')
-              .then(() => runCommand(session, page, 'increase-text-size'))
-              .then(() => runCommand(session, page, 'increase-text-size')),
-        },
-        { name: 'reset', act: () => runCommand(session, page, 'reset-text-size') },
-      ],
-      shoot,
-    );
+    await demo((name) => runCommand(session, page, name), shoot);
+    await runCommand(session, page, 'toggle-reading-mode');
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 360, height: 720 });
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${await tabIdOf(session, page)}`);
