@@ -3,27 +3,20 @@
  * popup would target the active tab), used with the keyboard only, checked
  * by axe-core in light and dark mode and in Japanese.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, tabIdOf, waitForFontSize } from '../../support/chromium';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { useExtensionWithServer } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 let site: Page;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+useExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
 });
 
 beforeEach(async () => {
@@ -47,16 +40,6 @@ async function tabTo(popup: Page, selector: string): Promise<void> {
     if (await popup.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
   }
   throw new Error(`${selector} is not reachable with Tab`);
-}
-
-async function axeViolations(popup: Page) {
-  await popup.evaluate(axeSource);
-  return popup.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
 }
 
 describe('popup', () => {
@@ -96,7 +79,7 @@ describe('popup', () => {
       .poll(() => session.worker.evaluate((key) => chrome.storage.sync.get(key), `site:${origin}`))
       .toEqual({ [`site:${origin}`]: { textScale: 100 } });
     expect(await popup.isChecked('input[value="site"]')).toBe(true);
-    expect(await popup.textContent('#status')).toContain('own settings');
+    await expect.poll(() => popup.textContent('#status')).toContain('own settings');
 
     await popup.keyboard.press('ArrowDown');
     await expect.poll(() => session.worker.evaluate((key) => chrome.storage.sync.get(key), `site:${origin}`)).toEqual({});

@@ -4,27 +4,20 @@
  * effect on computed style, isolation from hostile page CSS, the fallback for
  * non-article pages, focus and scroll given back, axe-core in every theme.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearPreferences, type ExtensionSession, launchWithExtension, runCommand, tabIdOf } from '../../support/chromium';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../support/axe';
+import { clearPreferences, type ExtensionSession, runCommand, tabIdOf } from '../../support/chromium';
+import { useExtensionWithServer } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+useExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
 });
 
 beforeEach(async () => {
@@ -196,13 +189,7 @@ describe('reading mode accessibility', () => {
       await frame.selectOption('#theme', theme);
       await expect.poll(() => frame.getAttribute('#reader', 'data-theme')).toBe(theme);
       await frame.click('#more summary');
-      await frame.evaluate(axeSource);
-      const violations = await frame.evaluate(async () => {
-        const axe = (
-          window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-        ).axe;
-        return (await axe.run(document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-      });
+      const violations = await axeViolations(frame);
       expect(violations).toEqual([]);
     },
   );

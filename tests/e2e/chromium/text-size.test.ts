@@ -4,30 +4,18 @@
  * across reloads per scope, and exactly undone by reset.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  clearPreferences,
-  type ExtensionSession,
-  fontSizes,
-  launchWithExtension,
-  runCommand,
-  storedPreferences,
-  waitForFontSize,
-} from '../../support/chromium';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearPreferences, type ExtensionSession, fontSizes, runCommand, storedPreferences, waitForFontSize } from '../../support/chromium';
+import { useExtensionWithServer } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+useExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
 });
 
 beforeEach(async () => {
