@@ -24,6 +24,7 @@ import {
   tabIdOf,
 } from '../tests/support/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../tests/support/fixture-server.ts';
+import type { ShingleScores } from '../tests/support/shingles.ts';
 import {
   armChangeDetectors,
   awaitChangeDetectors,
@@ -43,10 +44,10 @@ import {
 import {
   bareReaderBundle,
   expectedText,
-  extractBundle,
   extractionQuality,
   QUALITY_FIXTURES,
   type QualityRow,
+  readerCodeBundle,
   shownScores,
 } from './bench/reader.ts';
 import {
@@ -59,7 +60,7 @@ import {
   readReaderFrameRecord,
   sendReaderCommand,
   timeBareReader,
-  timeExtract,
+  timeReaderSteps,
 } from './bench/reader-in-page.ts';
 import { formatBytes, formatMs, formatPercent, ratioOf, round, type Summary, summarize, table } from './bench/stats.ts';
 
@@ -388,12 +389,12 @@ const READER_RECORDER = `${NAME_SHIM}\n(${readerFrameRecorder.toString()})();`;
 
 /** Times (ms) from the command message being sent in the driver page (epoch clocks of the three processes). */
 interface ReaderSample {
-  /** Background, overlay injection, extraction in the page, article handed to the background, iframe appended. */
+  /** Background, overlay injection, the page's outerHTML handed to the background (storage.session), iframe appended. */
   frameInsertedMs: number;
   /** The reader document's navigation start. */
   readerStartMs: number;
   readerDomContentLoadedMs: number;
-  /** #article visible (article fetched from the background, sanitized, rendered). */
+  /** #article visible (snapshot fetched from the background, parsed, extracted, sanitized, rendered). */
   visibleMs: number;
   /** First frame rendered after #article became visible: "reader painted". */
   paintedMs: number;
@@ -445,12 +446,12 @@ async function readerRun(session: ExtensionSession, server: FixtureServer, path:
   };
 }
 
-/** EasyRead's extractArticle alone (same source, bundled by the bench), in a fresh tab without the extension. */
-async function extractRun(plain: BrowserContext, server: FixtureServer, path: string, bundle: string) {
+/** EasyRead's reading-mode steps alone (same sources, bundled by the bench), in a fresh tab without the extension. */
+async function readerStepsRun(plain: BrowserContext, server: FixtureServer, path: string, bundle: string) {
   const page = await openPage(plain, server, path);
   await page.addScriptTag({ content: bundle });
   await settlePage(page);
-  const sample = await page.evaluate(timeExtract);
+  const sample = await page.evaluate(timeReaderSteps);
   await page.close();
   if (sample.kind === null) throw new Error(`${path}: extractArticle found nothing`);
   return sample;
@@ -482,18 +483,18 @@ async function bareReaderRun(plain: BrowserContext, server: FixtureServer, path:
   };
 }
 
-type ReaderPair = { ours: ReaderSample & { extract: Awaited<ReturnType<typeof extractRun>> }; browser: BareSample };
+type ReaderPair = { ours: ReaderSample & { steps: Awaited<ReturnType<typeof readerStepsRun>> }; browser: BareSample };
 
 async function readingModeOn(
   session: ExtensionSession,
   plain: BrowserContext,
   server: FixtureServer,
   path: string,
-  bundles: { bare: string; extract: string },
+  bundles: { bare: string; reader: string },
 ): Promise<{ ours: ReaderPair['ours'][]; browser: BareSample[] }> {
   const samples = await interleaved(`7/8 reading mode on ${path}`, async (side) =>
     side === 'ours'
-      ? { ...(await readerRun(session, server, path)), extract: await extractRun(plain, server, path, bundles.extract) }
+      ? { ...(await readerRun(session, server, path)), steps: await readerStepsRun(plain, server, path, bundles.reader) }
       : await bareReaderRun(plain, server, path, bundles.bare),
   );
   return { ours: samples.ours as ReaderPair['ours'][], browser: samples.browser as BareSample[] };
@@ -577,8 +578,8 @@ async function main(): Promise<void> {
 
     // 7. Reading mode, with the stored size back at 100% and default reader preferences.
     await setScaleForNewPages(session, 100);
-    log('7/8 bundling Readability + DOMPurify (baseline) and extractArticle (breakdown) with esbuild');
-    const bundles = { bare: await bareReaderBundle(), extract: await extractBundle() };
+    log('7/8 bundling Readability + DOMPurify (baseline) and the reader code (breakdown) with esbuild');
+    const bundles = { bare: await bareReaderBundle(), reader: await readerCodeBundle() };
     const readerMeti = await readingModeOn(session, plain, server, '/meti-release.html', bundles);
     const readerLarge = await readingModeOn(session, plain, server, '/large.html', bundles);
     log('7/8 reading mode on /meti-release.html with the text size at 150% (first frame vs final size)');
@@ -606,6 +607,14 @@ async function main(): Promise<void> {
       const ours = (key: keyof ReaderSample) => summarize(samples.ours.map((run) => Number(run[key])));
       const bare = (key: keyof BareSample) => summarize(samples.browser.map((run) => run[key]));
       const none = summarize([]);
+      const steps = (key: 'snapshotMs' | 'parseAndExtractMs' | 'sanitizeMs' | 'totalMs') =>
+        summarize(
+          samples.ours.map(({ steps: run }) => {
+            const parseAndExtractMs = run.parseMs + run.extractMs;
+            const values = { ...run, parseAndExtractMs, totalMs: run.snapshotMs + parseAndExtractMs + run.sanitizeMs };
+            return values[key];
+          }),
+        );
       return {
         painted: compare({ ours: ours('paintedMs'), browser: bare('paintedMs') }, TARGETS.reader),
         paintedVsCompute: compare({ ours: ours('paintedMs'), browser: bare('computeMs') }, null),
@@ -615,13 +624,15 @@ async function main(): Promise<void> {
         readerStart: compare({ ours: ours('readerStartMs'), browser: none }, null),
         readerDomContentLoaded: compare({ ours: ours('readerDomContentLoadedMs'), browser: none }, null),
         visible: compare({ ours: ours('visibleMs'), browser: none }, null),
-        extract: compare({ ours: summarize(samples.ours.map((run) => run.extract.ms)), browser: bare('parseMs') }, null),
-        sanitize: compare({ ours: none, browser: bare('sanitizeMs') }, null),
+        snapshot: compare({ ours: steps('snapshotMs'), browser: none }, null),
+        extract: compare({ ours: steps('parseAndExtractMs'), browser: bare('parseMs') }, null),
+        sanitize: compare({ ours: steps('sanitizeMs'), browser: bare('sanitizeMs') }, null),
+        steps: compare({ ours: steps('totalMs'), browser: bare('computeMs') }, null),
         lookAfterFirstFrame: samples.ours.filter((run) => run.lookAfterFirstFrame).length,
         runs: samples.ours.length,
-        extractKind: samples.ours[0]?.extract.kind ?? null,
-        extractTextLength: samples.ours[0]?.extract.textLength ?? 0,
-        articleJsonBytes: samples.ours[0]?.extract.jsonBytes ?? 0,
+        extractKind: samples.ours[0]?.steps.kind ?? null,
+        extractTextLength: samples.ours[0]?.steps.textLength ?? 0,
+        snapshotBytes: samples.ours[0]?.steps.snapshotBytes ?? 0,
         readabilityTextLength: samples.browser[0]?.textLength ?? 0,
         samples,
       };
@@ -811,10 +822,44 @@ type Results = {
     fcp: Compared;
   };
   share: Record<'large' | 'meti', Record<'loaded' | 'live' | 'rootFontSize' | 'browserFontSetting', ShareResult>>;
+  readingMode: {
+    meti: ReaderSummary;
+    large: ReaderSummary;
+    metiAbsoluteTargetMs: number;
+    lookCheckAt150: { firstFontSize: number; finalFontSize: number; lookAfterFirstFrame: boolean }[];
+  };
+  extraction: {
+    shingle: number;
+    rows: { page: string; kind: string | null; expectedTokens: number; jsdom: ShingleScores; chromiumReader: ShingleScores }[];
+    meanF1: { jsdom: number; chromiumReader: number };
+  };
+};
+
+type ReaderSummary = Record<
+  | 'painted'
+  | 'paintedVsCompute'
+  | 'lookPainted'
+  | 'frameInserted'
+  | 'reply'
+  | 'readerStart'
+  | 'readerDomContentLoaded'
+  | 'visible'
+  | 'snapshot'
+  | 'extract'
+  | 'sanitize'
+  | 'steps',
+  Compared
+> & {
+  lookAfterFirstFrame: number;
+  runs: number;
+  extractKind: string | null;
+  extractTextLength: number;
+  snapshotBytes: number;
+  readabilityTextLength: number;
 };
 
 function report(results: Results): string {
-  const { meta, scriptSize, sizeChange, append, pageLoad, firstFrame, share } = results;
+  const { meta, scriptSize, sizeChange, append, pageLoad, firstFrame, share, readingMode, extraction } = results;
   const out: string[] = [];
   const section = (title: string) => out.push('', title);
   out.push(
@@ -919,6 +964,91 @@ function report(results: Results): string {
       if (entry[kind].misses.length > 0) out.push(`  ${name} ${kind} misses: ${entry[kind].misses.join('; ')}`);
     }
   }
+
+  section('7. Reading mode: from the command to the reader painted (EasyRead vs a bare Readability + DOMPurify reader)');
+  out.push(
+    '  method, EasyRead: fresh tab, stored text size 100%, default reader look. The run-command message is sent from an extension',
+    '    page as the popup sends it; t0 = just before its chrome.runtime.sendMessage. "Painted" = a MessageChannel message posted from',
+    "    the first requestAnimationFrame callback in the reader frame after #article lost `hidden` (it runs after that frame's style,",
+    '    layout and paint). Times across processes: epoch clocks (performance.timeOrigin + now()) of the extension page, the page',
+    '    and the reader frame.',
+    '  method, bare reader: fresh tab of the browser without the extension, with @mozilla/readability and dompurify (the packages the',
+    '    reader uses, esbuild IIFE) injected beforehand; t0 → new Readability(document.cloneNode(true)).parse() → DOMPurify.sanitize',
+    '    (default config) of its content → title + content shown in a fixed full-window <div> in the page → first frame rendered (same rule).',
+    '  breakdown "t0 →": EasyRead times since t0 (no baseline). The overlay hands the page\'s outerHTML to the background (storage.session);',
+    '    the reader page fetches it, parses it with DOMParser, runs extractArticle on that inert copy, sanitizes, renders.',
+    '  breakdown "steps alone": the same steps with the same sources (src/reader/extract.ts and sanitize.ts, esbuild IIFE) run one after',
+    '    the other in a fresh tab without the extension, no messaging or frame load: outerHTML; DOMParser + extractArticle (vs the bare',
+    "    reader's cloneNode + Readability parse); sanitizeArticleFragment (vs DOMPurify.sanitize, default config).",
+  );
+  const readerRows = (path: string, entry: ReaderSummary) => [
+    row(`${path}: reader painted`, entry.painted),
+    row('  vs parse + sanitize alone', entry.paintedVsCompute),
+    row('  painted in the stored look (applied)', entry.lookPainted),
+    row('  t0 → iframe appended (snapshot handed over)', entry.frameInserted),
+    row('  t0 → command reply in the extension page', entry.reply),
+    row('  t0 → reader document navigation start', entry.readerStart),
+    row('  t0 → reader DOMContentLoaded', entry.readerDomContentLoaded),
+    row('  t0 → #article visible (fetched, extracted, sanitized)', entry.visible),
+    row('  steps alone: snapshot (outerHTML)', entry.snapshot),
+    row('  steps alone: DOMParser + extractArticle vs Readability', entry.extract),
+    row('  steps alone: sanitize', entry.sanitize),
+    row('  steps alone: total vs parse + sanitize', entry.steps),
+  ];
+  out.push(
+    table(
+      ['measure', 'EasyRead (median, min–max)', 'bare reader (median, min–max)', 'ratio', 'target', ''],
+      [...readerRows('/meti-release.html', readingMode.meti), ...readerRows('/large.html', readingMode.large)],
+    ),
+  );
+  const metiPainted = readingMode.meti.painted.ours.median;
+  out.push(
+    `  absolute: /meti-release.html reader painted ${formatMs(readingMode.meti.painted.ours)}, target ≤ ${readingMode.metiAbsoluteTargetMs} ms: ` +
+      met(metiPainted <= readingMode.metiAbsoluteTargetMs),
+  );
+  for (const [path, entry] of [
+    ['/meti-release.html', readingMode.meti],
+    ['/large.html', readingMode.large],
+  ] as const) {
+    out.push(
+      `  ${path}: snapshot handed to the background ${formatBytes(entry.snapshotBytes)}; extractArticle → ${entry.extractKind},` +
+        ` ${entry.extractTextLength.toLocaleString('en-US')} characters; Readability's textContent: ${entry.readabilityTextLength.toLocaleString('en-US')} characters.`,
+    );
+  }
+  out.push(
+    `  stored look applied only after the first frame with the article was rendered: /meti-release.html ${readingMode.meti.lookAfterFirstFrame}/` +
+      `${readingMode.meti.runs} runs, /large.html ${readingMode.large.lookAfterFirstFrame}/${readingMode.large.runs} runs` +
+      ' (at 100% and default look nothing visible changes then).',
+    `  with the text size at 150% (${readingMode.lookCheckAt150.length} runs on /meti-release.html, not timed): #article font size in the first` +
+      ` frame with the article ${readingMode.lookCheckAt150.map((run) => `${run.firstFontSize} px`).join(', ')};` +
+      ` once settled ${readingMode.lookCheckAt150.map((run) => `${run.finalFontSize} px`).join(', ')}.`,
+  );
+
+  section(`8. Extraction quality: ${extraction.shingle}-token shingles against tests/fixtures/extraction/*.expected.txt (hand-checked)`);
+  out.push(
+    '  method, jsdom: extractArticle (src/reader/extract.ts) in Node on each fixture parsed by jsdom (URL http://127.0.0.1/<page>.html);',
+    '    text = title, byline, meta (label, value), body with rt/rp removed and a line per block, as tests/unit/extract.test.ts scores it.',
+    "  method, Chromium reader: the same fixture served, opened in reading mode in the extension's Chromium; the same text rule applied to",
+    '    what the reader frame shows (#article-title, #byline if shown, #meta, #content after DOMPurify).',
+  );
+  const score = (value: number) => value.toFixed(3);
+  out.push(
+    table(
+      ['page', 'kind', 'expected tokens', 'precision', 'recall', 'F1 (jsdom)', 'F1 (Chromium reader; P / R)'],
+      [
+        ...extraction.rows.map((entry) => [
+          entry.page,
+          entry.kind ?? 'none',
+          String(entry.expectedTokens),
+          score(entry.jsdom.precision),
+          score(entry.jsdom.recall),
+          score(entry.jsdom.f1),
+          `${score(entry.chromiumReader.f1)} (${score(entry.chromiumReader.precision)} / ${score(entry.chromiumReader.recall)})`,
+        ]),
+        ['mean', '', '', '', '', score(extraction.meanF1.jsdom), score(extraction.meanF1.chromiumReader)],
+      ],
+    ),
+  );
   out.push('', '  JSON with every sample: artifacts/bench.json', '');
   return out.join('\n');
 }

@@ -123,7 +123,7 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   const countPinned = (scope: ParentNode) => {
     let pinned = 0;
     for (const element of scope.querySelectorAll('*'))
-      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-fs-'))) pinned++;
+      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-s'))) pinned++;
     return pinned;
   };
   const rules = () => countRules();
@@ -166,7 +166,7 @@ export function readScale(): { styleRules: number; pinned: number } {
   const countPinned = (scope: ParentNode) => {
     let pinned = 0;
     for (const element of scope.querySelectorAll('*'))
-      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-fs-'))) pinned++;
+      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-s'))) pinned++;
     return pinned;
   };
   return { styleRules: countRules(), pinned: countPinned(document) };

@@ -192,30 +192,56 @@ export function timeBareReader(): Promise<BareReaderSample> {
   });
 }
 
-export interface ExtractSample {
-  ms: number;
+export interface ReaderStepsSample {
+  /** document.documentElement.outerHTML (the overlay's snapshot). */
+  snapshotMs: number;
+  /** DOMParser on the snapshot (the reader page's inert copy). */
+  parseMs: number;
+  extractMs: number;
+  /** sanitizeArticleFragment of the article's content (DOMPurify, link and image fixes, nodes imported). */
+  sanitizeMs: number;
   kind: string | null;
   textLength: number;
-  /** Size of the article as the page hands it to the background (JSON, UTF-8 bytes). */
-  jsonBytes: number;
+  /** Size of the snapshot handed to the background (UTF-8 bytes of the HTML). */
+  snapshotBytes: number;
 }
 
-/** EasyRead's extractArticle (src/reader/extract.ts bundled by the bench as window.__easyReadExtract) on the live page, timed. */
-export function timeExtract(): ExtractSample {
-  const extract = (
+/**
+ * EasyRead's reading-mode steps on this page, one after the other as the overlay and the reader page run them
+ * (src/reader/extract.ts and sanitize.ts bundled by the bench as window.__easyReadReader): snapshot, DOMParser,
+ * extractArticle, sanitizeArticleFragment (into this document; not inserted). The messaging, storage and the
+ * reader frame's own load are not in here.
+ */
+export function timeReaderSteps(): ReaderStepsSample {
+  const lib = (
     window as unknown as {
-      __easyReadExtract?: (document: Document, url: string) => { kind: string; textLength: number } | null;
+      __easyReadReader?: {
+        extractArticle: (
+          document: Document,
+          url: string,
+        ) => { kind: string; textLength: number; contentHtml: string; sourceUrl: string } | null;
+        sanitizeArticleFragment: (html: string, baseUrl: string, purify: Window, target: Document) => DocumentFragment;
+      };
     }
-  ).__easyReadExtract;
-  if (!extract) throw new Error('extract bundle not injected');
-  const start = performance.now();
-  const article = extract(document, location.href);
-  const ms = performance.now() - start;
+  ).__easyReadReader;
+  if (!lib) throw new Error('reader code bundle not injected');
+  const t0 = performance.now();
+  const html = document.documentElement.outerHTML;
+  const t1 = performance.now();
+  const inert = new DOMParser().parseFromString(html, 'text/html');
+  const t2 = performance.now();
+  const article = lib.extractArticle(inert, location.href);
+  const t3 = performance.now();
+  if (article) lib.sanitizeArticleFragment(article.contentHtml, article.sourceUrl, window, document);
+  const t4 = performance.now();
   return {
-    ms,
+    snapshotMs: t1 - t0,
+    parseMs: t2 - t1,
+    extractMs: t3 - t2,
+    sanitizeMs: t4 - t3,
     kind: article?.kind ?? null,
     textLength: article?.textLength ?? 0,
-    jsonBytes: new TextEncoder().encode(JSON.stringify(article)).length,
+    snapshotBytes: new TextEncoder().encode(html).length,
   };
 }
 

@@ -40,9 +40,12 @@ export function bareReaderBundle(): Promise<string> {
   );
 }
 
-/** src/reader/extract.ts as window.__easyReadExtract (the same source the overlay script is built from). */
-export function extractBundle(): Promise<string> {
-  return iife("import { extractArticle } from './src/reader/extract.ts';\nglobalThis.__easyReadExtract = extractArticle;");
+/** extractArticle and sanitizeArticleFragment as window.__easyReadReader (the same sources the reader page is built from). */
+export function readerCodeBundle(): Promise<string> {
+  return iife(
+    "import { extractArticle } from './src/reader/extract.ts'; import { sanitizeArticleFragment } from './src/reader/sanitize.ts';\n" +
+      'globalThis.__easyReadReader = { extractArticle, sanitizeArticleFragment };',
+  );
 }
 
 // ---------------------------------------------------------------- 8. extraction quality

@@ -4,6 +4,7 @@ import { isCommandName, isFromExtensionPage, isFromOwnContentScript, type Messag
 import { watchPreferences } from '../shared/preferences/storage';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
+import { createContextMenu, listenToContextMenu } from './context-menu';
 import { closeReadingMode, storeSnapshot, takeSnapshot } from './reading-mode';
 import { attachToTab } from './tab-access';
 
@@ -40,7 +41,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   }
 });
 
-browser.runtime.onInstalled.addListener(() => void syncAutoApply());
+browser.runtime.onInstalled.addListener(() => {
+  void syncAutoApply();
+  createContextMenu();
+});
+listenToContextMenu();
 browser.runtime.onStartup.addListener(() => void syncAutoApply());
 browser.permissions.onAdded.addListener(() => void syncAutoApply());
 browser.permissions.onRemoved.addListener(() => void syncAutoApply());

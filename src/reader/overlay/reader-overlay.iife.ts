@@ -57,7 +57,6 @@ function frameStyle(): string {
 }
 
 async function show(): Promise<void> {
-  await browser.runtime.sendMessage({ type: 'reader-page', page: snapshot() });
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL('src/reader/reader.html');
   frame.title = browser.i18n.getMessage('readerFrameTitle');
@@ -70,10 +69,14 @@ async function show(): Promise<void> {
     scroll: [window.scrollX, window.scrollY],
     bodyWasInert: body?.hasAttribute('inert') ?? false,
   };
+  // The snapshot is taken before the frame joins the page, so the reader never reads itself.
+  const page = snapshot();
+  // The reader starts loading while the snapshot travels; the background holds its request until it arrives.
+  document.documentElement.append(frame);
   // The reader is modal: keyboard and screen-reader users must not wander into the page behind it.
   body?.setAttribute('inert', '');
-  document.documentElement.append(frame);
   frame.addEventListener('load', () => frame.focus(), { once: true });
+  await browser.runtime.sendMessage({ type: 'reader-page', page });
 }
 
 function close(): void {

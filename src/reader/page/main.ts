@@ -58,6 +58,9 @@ async function start(): Promise<void> {
   const initial = await loadPreferences(origin);
   let preferences = resolvePreferences(initial.global, initial.site);
   const controls = setUpControls(origin, article.lang, () => preferences);
+  // The look first, so the first frame with the article already has the user's size, font and colours.
+  applyLook(preferences, article.lang);
+  controls.show(preferences);
   renderArticle(article);
   await applyJapaneseLineBreaks(document.getElementById('content') as HTMLElement, article.lang);
   if (article.kind === 'fallback') showNotice(t('readerFallbackNotice'));
@@ -70,7 +73,6 @@ async function start(): Promise<void> {
     controls.show(preferences);
     speech.preferencesChanged(preferences);
   };
-  await refresh();
   watchPreferences(() => void refresh());
 
   listenForKeys({

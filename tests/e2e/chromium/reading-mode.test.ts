@@ -146,6 +146,36 @@ describe('reading mode', () => {
     expect(await look(hostile)).toEqual(expected);
   });
 
+  it('shows figures with their alt text, and hides images on request', async () => {
+    await page.goto(server.url('hostile-css.html'));
+    const frame = await openReader();
+    expect(await frame.getAttribute('#content figure img', 'alt')).toContain('Bar chart');
+    expect(await style(frame, '#content figure img', 'display')).not.toBe('none');
+    await frame.click('#more summary');
+    await frame.uncheck('#images');
+    await expect.poll(() => style(frame, '#content figure img', 'display')).toBe('none');
+  });
+
+  it('answers the keyboard: + and - change the size, R reads aloud, Tab stays inside', async () => {
+    await page.goto(server.url('meti-release.html'));
+    const frame = await openReader();
+    const size = async () => Number.parseFloat(await style(frame, '#article', 'font-size'));
+    const before = await size();
+    await frame.press('#article-title', '+');
+    await expect.poll(size).toBeCloseTo(before * 1.1, 1);
+    await frame.press('#article-title', '-');
+    await expect.poll(size).toBeCloseTo(before, 1);
+    // R with no speech engine at all (this test removes it) explains instead of failing silently.
+    await frame.evaluate(() => Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }));
+    await frame.press('#article-title', 'r');
+    await expect.poll(() => frame.textContent('#notice')).toContain('Read aloud is not available');
+    // Shift+Tab from the first control wraps to the last one inside the reader, not to the page behind.
+    await frame.focus('#close');
+    await frame.press('#close', 'Shift+Tab');
+    expect(await frame.evaluate(() => document.activeElement?.closest('#reader') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+  });
+
   it('shows a listing page as simplified main content, and says so', async () => {
     await page.goto(server.url('listing-index.html'));
     const frame = await openReader();
