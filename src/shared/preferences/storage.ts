@@ -22,25 +22,32 @@ export function originFromKey(key: string): string | undefined {
   return key.startsWith(SITE_KEY_PREFIX) ? key.slice(SITE_KEY_PREFIX.length) : undefined;
 }
 
-async function readRaw(keys: string[] | null): Promise<Record<string, unknown>> {
+/** Stored objects as they are (unrepaired), from both areas; null reads everything. */
+export async function readRaw(keys: string[] | null): Promise<Record<string, unknown>> {
   const [synced, local] = await Promise.all([browser.storage.sync.get(keys).catch(() => ({})), browser.storage.local.get(keys)]);
   return { ...synced, ...local };
 }
 
-async function writeRaw(key: string, value: unknown): Promise<void> {
+/** Writes several keys in one storage call (storage.sync allows 120 writes a minute). */
+export async function writeMany(entries: Record<string, unknown>): Promise<void> {
+  const keys = Object.keys(entries);
+  if (keys.length === 0) return;
   try {
-    await browser.storage.sync.set({ [key]: value });
+    await browser.storage.sync.set(entries);
   } catch (error) {
-    console.warn(`[EasyRead] storage.sync refused ${key} (${String(error)}); keeping it in local storage`);
-    await browser.storage.local.set({ [key]: value });
+    console.warn(`[EasyRead] storage.sync refused ${keys.join(', ')} (${String(error)}); keeping them in local storage`);
+    await browser.storage.local.set(entries);
     return;
   }
-  await browser.storage.local.remove(key);
+  await browser.storage.local.remove(keys);
 }
 
-async function removeRaw(key: string): Promise<void> {
-  await Promise.all([browser.storage.sync.remove(key).catch(() => undefined), browser.storage.local.remove(key)]);
+export async function removeMany(keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await Promise.all([browser.storage.sync.remove(keys).catch(() => undefined), browser.storage.local.remove(keys)]);
 }
+
+const writeRaw = (key: string, value: unknown) => writeMany({ [key]: value });
 
 function report(where: string, problems: string[]): void {
   for (const problem of problems) console.warn(`[EasyRead] repaired ${where}: ${problem}`);
@@ -86,7 +93,7 @@ export async function updateSitePreferences(origin: string, patch: SitePreferenc
 
 /** The site goes back to following the global settings. */
 export async function forgetSite(origin: string): Promise<void> {
-  await removeRaw(siteKey(origin));
+  await removeMany([siteKey(origin)]);
 }
 
 /** Calls back with the preference keys that changed, in either storage area. */
