@@ -51,6 +51,7 @@ async function start(): Promise<void> {
   const shortcutList = $('shortcut-list');
   void renderShortcuts(shortcutList);
   $('change-shortcuts').addEventListener('click', () => void openShortcutSettings());
+  $('open-options').addEventListener('click', () => void browser.runtime.openOptionsPage().then(() => window.close()));
 
   const tab = await findTargetTab();
   const page = describePage(tab?.url);
