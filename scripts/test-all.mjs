@@ -59,9 +59,8 @@ run('type check (tests)', npx, ['tsc', '--noEmit', '-p', 'tests']);
 run('lint and format', npx, ['biome', 'check', '.']);
 run('unit tests', npx, ['vitest', 'run', '--config', 'vitest.config.ts', ...vitestReport('unit')], { report: 'artifacts/unit.json' });
 const built = run('build (Chrome and Firefox)', 'npm', ['run', 'build']);
-run('web-ext lint (Firefox package)', npx, ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--warnings-as-errors'], {
-  needs: () => built,
-});
+// package.json's lint:firefox leaves out the unmodified DOMPurify and Readability chunks (see README).
+run('web-ext lint (Firefox package)', 'npm', ['run', 'lint:firefox'], { needs: () => built });
 if (browserInstalled('chromium')) {
   run(
     'Chromium end-to-end',
