@@ -97,6 +97,15 @@ describe('popup', () => {
     expect(smallest).toBeGreaterThanOrEqual(15);
   });
 
+  it('gets every suggested shortcut from the browser (none taken by the browser itself)', async () => {
+    const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
+    const commands = await session.worker.evaluate(() => chrome.commands.getAll());
+    for (const [name, command] of Object.entries(manifest.commands ?? {})) {
+      const assigned = commands.find((candidate) => candidate.name === name)?.shortcut ?? '';
+      if ((command as { suggested_key?: unknown }).suggested_key) expect(assigned, name).not.toBe('');
+    }
+  });
+
   it('shows which shortcuts exist and how to change them', async () => {
     const popup = await openPopup(await tabIdOf(session, site));
     const text = await popup.textContent('#shortcut-list');

@@ -142,3 +142,17 @@ describe('Firefox reading mode', () => {
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
   });
 });
+
+describe('Firefox shortcuts', () => {
+  it('gets every suggested shortcut from the browser, reset included (no four-key limit here)', async () => {
+    const { manifest, commands } = await session.driver.evaluate(async () => ({
+      manifest: browser.runtime.getManifest(),
+      commands: await browser.commands.getAll(),
+    }));
+    const suggested = Object.entries(manifest.commands ?? {}).filter(
+      ([, command]) => (command as { suggested_key?: unknown }).suggested_key,
+    );
+    expect(suggested.map(([name]) => name)).toContain('reset-text-size');
+    for (const [name] of suggested) expect(commands.find((command) => command.name === name)?.shortcut, name).toBeTruthy();
+  });
+});
