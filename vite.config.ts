@@ -8,8 +8,7 @@ import { dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { bootScriptPath, bootScriptSource } from './src/shared/boot-scripts.ts';
-import { TEXT_SCALE_STEPS } from './src/shared/text-scale-steps.ts';
+import { allBootScripts, bootScriptPath, bootScriptSource } from './src/shared/boot-scripts.ts';
 
 type Target = 'chrome' | 'firefox';
 
@@ -35,14 +34,13 @@ function firefoxManifest(manifest: typeof baseManifest) {
   };
 }
 
-/** Emits the per-step boot files that registered content scripts load first. */
+/** Emits the boot files (one per preference value) that registered content scripts load first. */
 function bootScripts(): Plugin {
   return {
     name: 'easyread:boot-scripts',
     generateBundle() {
-      for (const step of TEXT_SCALE_STEPS) {
-        if (step === 100) continue;
-        this.emitFile({ type: 'asset', fileName: bootScriptPath(step), source: bootScriptSource(step) });
+      for (const { field, value } of allBootScripts()) {
+        this.emitFile({ type: 'asset', fileName: bootScriptPath(field, value), source: bootScriptSource(field, value) });
       }
     },
   };

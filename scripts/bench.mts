@@ -138,7 +138,7 @@ async function setGlobalScale(session: ExtensionSession, textScale: number): Pro
 
 /** The background re-registers the automatic scripts (with the boot file for the step) ~100 ms after a write. */
 async function waitForRegistration(session: ExtensionSession, textScale: number): Promise<void> {
-  const boot = textScale === 100 ? undefined : `boot/text-scale-${textScale}.js`;
+  const boot = textScale === 100 ? undefined : `boot/textScale-${textScale}.js`;
   await sleep(300);
   for (let i = 0; i < 200; i++) {
     const files = await session.worker.evaluate(async () =>

@@ -1,13 +1,12 @@
 /**
  * Pure planning of the content scripts that run by themselves on page load.
- * Only origins the user granted get one. Each registration carries a boot file
- * for its text size ahead of the content script, so the size is known
- * synchronously at document_start (storage reads are asynchronous and a small
- * page can paint before they return).
+ * Only origins the user granted get one. Each registration lists the boot
+ * files for its preferences ahead of the content script, so text size and
+ * page adjustments are known synchronously at document_start.
  */
-import type { SitePreferences } from '../shared/preferences/schema';
+import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
+import type { GlobalPreferences, SitePreferences } from '../shared/preferences/schema';
 import { ALL_SITES_PATTERNS, coversAllSites, originToMatchPattern, patternCoversOrigin } from '../shared/site';
-import type { TextScaleStep } from '../shared/text-scale-steps';
 
 export const AUTO_APPLY_ID_PREFIX = 'auto-';
 
@@ -22,48 +21,53 @@ export interface AutoApplyRegistration {
 
 export interface AutoApplyInput {
   grantedOrigins: readonly string[];
-  globalTextScale: TextScaleStep;
+  global: GlobalPreferences;
   sites: ReadonlyMap<string, SitePreferences>;
   contentScript: string;
-  bootScript: (textScale: TextScaleStep) => string;
+  bootScripts: (preferences: EffectivePreferences) => string[];
 }
 
 const isWebPattern = (pattern: string) => /^(\*|https?):\/\//.test(pattern) || pattern === '<all_urls>';
 
 export function planAutoApply(input: AutoApplyInput): AutoApplyRegistration[] {
-  const { grantedOrigins, globalTextScale, sites, contentScript, bootScript } = input;
+  const { grantedOrigins, global, sites, contentScript, bootScripts } = input;
   const allSites = coversAllSites(grantedOrigins);
-  const scripts = (step: TextScaleStep) => (step === 100 ? [contentScript] : [bootScript(step), contentScript]);
+  const registration = (id: string, matches: string[], boot: string[]): AutoApplyRegistration => ({
+    id,
+    matches,
+    js: [...boot, contentScript],
+    runAt: 'document_start',
+    allFrames: true,
+  });
 
-  const sitePatternsByStep = new Map<TextScaleStep, string[]>();
+  // Sites with their own settings, grouped by the boot files they need.
+  const groups = new Map<string, { boot: string[]; patterns: string[] }>();
   const claimed = new Set<string>();
   for (const [origin, site] of [...sites].sort(([a], [b]) => a.localeCompare(b))) {
-    if (site.textScale === undefined) continue;
+    if (Object.keys(site).length === 0) continue;
     if (!allSites && !grantedOrigins.some((pattern) => patternCoversOrigin(pattern, origin))) continue;
     const pattern = originToMatchPattern(origin);
     // Two origins that differ only by port share a pattern; the first keeps it.
     if (claimed.has(pattern)) continue;
     claimed.add(pattern);
-    sitePatternsByStep.set(site.textScale, [...(sitePatternsByStep.get(site.textScale) ?? []), pattern]);
+    const boot = bootScripts(resolvePreferences(global, site));
+    const key = boot.join('|');
+    const group = groups.get(key) ?? { boot, patterns: [] };
+    group.patterns.push(pattern);
+    groups.set(key, group);
   }
 
-  const plan: AutoApplyRegistration[] = [];
-  for (const [step, matches] of [...sitePatternsByStep].sort(([a], [b]) => a - b)) {
-    plan.push({ id: `${AUTO_APPLY_ID_PREFIX}site-${step}`, matches, js: scripts(step), runAt: 'document_start', allFrames: true });
-  }
+  const plan = [...groups.values()].map(({ boot, patterns }, index) =>
+    registration(`${AUTO_APPLY_ID_PREFIX}site-${index + 1}`, patterns, boot),
+  );
 
   const globalMatches = allSites
     ? [...ALL_SITES_PATTERNS]
     : grantedOrigins.filter((pattern) => isWebPattern(pattern) && !claimed.has(pattern));
   if (globalMatches.length > 0) {
-    plan.push({
-      id: `${AUTO_APPLY_ID_PREFIX}global`,
-      matches: globalMatches,
-      ...(claimed.size > 0 ? { excludeMatches: [...claimed] } : {}),
-      js: scripts(globalTextScale),
-      runAt: 'document_start',
-      allFrames: true,
-    });
+    const global_ = registration(`${AUTO_APPLY_ID_PREFIX}global`, globalMatches, bootScripts(resolvePreferences(global, undefined)));
+    // Also keeps a wider grant (say *://*.go.jp/*) from running the global settings on a site with its own.
+    plan.push(claimed.size > 0 ? { ...global_, excludeMatches: [...claimed] } : global_);
   }
   return plan;
 }

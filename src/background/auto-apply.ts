@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import contentScript from '../content/main.iife.ts?script';
-import { bootScriptPath } from '../shared/boot-scripts';
+import { bootScriptsFor } from '../shared/boot-scripts';
 import { loadAllSites, loadPreferences } from '../shared/preferences/storage';
 import { AUTO_APPLY_ID_PREFIX, planAutoApply } from './auto-apply-plan';
 
@@ -14,10 +14,10 @@ async function sync(): Promise<void> {
   const [permissions, { global }, sites] = await Promise.all([browser.permissions.getAll(), loadPreferences(undefined), loadAllSites()]);
   const plan = planAutoApply({
     grantedOrigins: permissions.origins ?? [],
-    globalTextScale: global.textScale,
+    global,
     sites,
     contentScript,
-    bootScript: bootScriptPath,
+    bootScripts: bootScriptsFor,
   });
   const registered = await browser.scripting.getRegisteredContentScripts();
   const ours = registered.map((script) => script.id).filter((id) => id.startsWith(AUTO_APPLY_ID_PREFIX));

@@ -13,7 +13,14 @@ import {
   SPEECH_RATES,
   WORD_SPACINGS,
 } from '../reader/page/reader-style';
-import { DEFAULT_GLOBAL_PREFERENCES, type GlobalPreferences, type SitePreferences } from '../shared/preferences/schema';
+import {
+  DEFAULT_GLOBAL_PREFERENCES,
+  type GlobalPreferences,
+  PAGE_COLOURS,
+  PAGE_FONTS,
+  PAGE_SPACINGS,
+  type SitePreferences,
+} from '../shared/preferences/schema';
 import { TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -35,6 +42,11 @@ export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
   readerVertical: 'readerVertical',
   speechRate: 'readerRate',
   speechVoice: 'readerVoice',
+  pageColours: 'pageColours',
+  pageFont: 'pageFont',
+  pageSpacing: 'pageSpacing',
+  pageLinks: 'pageLinks',
+  pageFocus: 'pageFocus',
 };
 
 /** Display order: the order of FIELD_LABEL_KEYS, which the type above forces to list every field. */
@@ -77,9 +89,17 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
       return WORD_SPACINGS.map((value) => [String(value), em(value)] as const);
     case 'speechRate':
       return SPEECH_RATES.map((value) => [String(value), percent(value)] as const);
+    case 'pageColours':
+      return PAGE_COLOURS.map((value) => [value, t(labelKey('pageColours', value))] as const);
+    case 'pageFont':
+      return PAGE_FONTS.map((value) => [value, t(labelKey('pageFont', value))] as const);
+    case 'pageSpacing':
+      return PAGE_SPACINGS.map((value) => [value, t(labelKey('pageSpacing', value))] as const);
     case 'readerImages':
     case 'readerVertical':
     case 'speechVoice':
+    case 'pageLinks':
+    case 'pageFocus':
       return [];
   }
 }

@@ -12,6 +12,7 @@ import { resolvePreferences, type Scope, scopeOf } from '../shared/preferences/r
 import { loadPreferences, watchPreferences } from '../shared/preferences/storage';
 import { describePage, type PageSupport } from '../shared/site';
 import { isTextScaleStep, MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
+import { setUpAdjustmentsPanel } from './adjustments-panel';
 import { type AccessScope, giveBackAccess, readAccess, requestAccess } from './auto-apply-access';
 import { openShortcutSettings, renderShortcuts } from './shortcuts-panel';
 import { findTargetTab } from './target-tab';
@@ -77,9 +78,13 @@ async function start(): Promise<void> {
   const reset = $<HTMLButtonElement>('reset');
   const scopeInputs = document.querySelectorAll<HTMLInputElement>('input[name="scope"]');
 
+  const adjustments = setUpAdjustmentsPanel(origin, announce);
+
   async function render(): Promise<void> {
     const { global, site } = await loadPreferences(origin);
-    const { textScale } = resolvePreferences(global, site);
+    const effective = resolvePreferences(global, site);
+    const { textScale } = effective;
+    adjustments.show(effective);
     select.value = String(textScale);
     // aria-disabled rather than disabled: a disabled button drops keyboard focus to <body>
     // the moment it is pressed (Reset, or Larger at 300%).

@@ -217,7 +217,7 @@ export async function storedPreferences(session: FirefoxExtensionSession): Promi
  * previous size in its first frame and corrects it once storage is read.
  */
 export async function waitForAutoApply(session: FirefoxExtensionSession, textScale: number, timeoutMs = 15_000): Promise<void> {
-  const boot = `boot/text-scale-${textScale}.js`;
+  const boot = `boot/textScale-${textScale}.js`;
   await session.driver.evaluate(
     async (boot, expectBoot, timeoutMs) => {
       const deadline = Date.now() + timeoutMs;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type browser from 'webextension-polyfill';
 import { planAutoApply } from '../../src/background/auto-apply-plan';
 import { giveBackAccess, readAccess, requestAccess } from '../../src/popup/auto-apply-access';
+import { bootScriptsFor } from '../../src/shared/boot-scripts';
+import { DEFAULT_GLOBAL_PREFERENCES } from '../../src/shared/preferences/schema';
 
 /**
  * Browsers show a permission prompt that automation cannot answer, so this one
@@ -37,16 +39,16 @@ describe('asking to apply automatically', () => {
     expect(await readAccess(api, 'https://www.meti.go.jp')).toEqual({ site: true, all: false });
     const plan = planAutoApply({
       grantedOrigins: [...granted],
-      globalTextScale: 150,
+      global: { ...DEFAULT_GLOBAL_PREFERENCES, textScale: 150 },
       sites: new Map(),
       contentScript: 'content.js',
-      bootScript: (step) => `boot-${step}.js`,
+      bootScripts: bootScriptsFor,
     });
     expect(plan).toEqual([
       {
         id: 'auto-global',
         matches: ['https://www.meti.go.jp/*'],
-        js: ['boot-150.js', 'content.js'],
+        js: ['boot/textScale-150.js', 'content.js'],
         runAt: 'document_start',
         allFrames: true,
       },

@@ -15,7 +15,8 @@ describe('text scale stylesheet', () => {
   });
 
   it('puts its !important rules in a cascade layer, which outranks every unlayered !important rule of the page', () => {
-    expect(buildTextScaleCss([originalSize(16, 'normal')], 110)).toMatch(/^@layer easyread\{[\s\S]*\}$/);
+    // The page adjustments' layer is declared first, so the user's chosen spacing beats scaled line heights.
+    expect(buildTextScaleCss([originalSize(16, 'normal')], 110)).toMatch(/^@layer easyread-adjust, easyread;\n@layer easyread\{[\s\S]*\}$/);
   });
 
   it('shrinks too (67%)', () => {

@@ -11,6 +11,8 @@
  * because browsers invalidate styles per attribute name: a rule added for a
  * new size then restyles only the elements of that size, not every pinned one.
  */
+import { LAYER_ORDER } from '../layers';
+
 const PREFIX = 'data-easyread-s';
 
 export interface OriginalSize {
@@ -53,5 +55,5 @@ export function buildTextScaleCss(sizes: Iterable<OriginalSize>, percent: number
     const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaled(size.lineHeight, percent)}!important`;
     rules.push(`[${sizeKey(size)}]{font-size:${scaled(size.fontSize, percent)}!important${lineHeight}}`);
   }
-  return rules.length === 0 ? '' : `@layer easyread{\n${rules.join('\n')}\n}`;
+  return rules.length === 0 ? '' : `${LAYER_ORDER}\n@layer easyread{\n${rules.join('\n')}\n}`;
 }

@@ -1,8 +1,9 @@
 /**
  * Turns the effective text size into page state: 100% means "not there at
  * all" (no attribute, style or observer left behind), anything else runs the
- * scaler. Waits for <html> when started at document_start before it exists.
+ * scaler.
  */
+import { whenRootExists } from '../when-root-exists';
 import { startTextScaler, type TextScaler } from './text-scaler';
 
 export interface TextSizeController {
@@ -12,29 +13,21 @@ export interface TextSizeController {
 export function createTextSizeController(document: Document): TextSizeController {
   let scaler: TextScaler | undefined;
   let wanted = 100;
-  let waitingForRoot: MutationObserver | undefined;
+  let waiting = false;
 
   function update(): void {
     if (wanted === 100) {
       scaler?.stop();
       scaler = undefined;
-      return;
-    }
-    if (scaler) {
+    } else if (scaler) {
       scaler.setScale(wanted);
-      return;
-    }
-    if (!document.documentElement) {
-      waitingForRoot ??= new MutationObserver(() => {
-        if (!document.documentElement) return;
-        waitingForRoot?.disconnect();
-        waitingForRoot = undefined;
-        update();
+    } else if (!waiting) {
+      waiting = true;
+      whenRootExists(document, () => {
+        waiting = false;
+        if (wanted !== 100 && !scaler) scaler = startTextScaler(document, wanted);
       });
-      waitingForRoot.observe(document, { childList: true });
-      return;
     }
-    scaler = startTextScaler(document, wanted);
   }
 
   return {

@@ -23,6 +23,11 @@ export const READER_THEMES = [
   'gov-blue',
 ] as const;
 
+/** "Easy Web Browsing" adjustments of the live page; 'off' leaves the site's own design. */
+export const PAGE_COLOURS = ['off', 'white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'blue', 'dark'] as const;
+export const PAGE_FONTS = ['off', 'system-sans', 'system-serif', 'ud'] as const;
+export const PAGE_SPACINGS = ['off', 'wcag', 'wide'] as const;
+
 /** Any sane percentage is kept as the user's intent, snapped to the nearest step. */
 const textScaleSchema = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(1000), v.transform(nearestTextScaleStep));
 const range = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
@@ -47,6 +52,14 @@ const fieldSchemas = {
   speechRate: range(0.5, 2),
   /** Voice name; empty means "the best local voice for the article's language". */
   speechVoice: v.pipe(v.string(), v.maxLength(200)),
+  pageColours: v.picklist(PAGE_COLOURS),
+  pageFont: v.picklist(PAGE_FONTS),
+  /** Text spacing on the live page: WCAG 1.4.12 values, or more. */
+  pageSpacing: v.picklist(PAGE_SPACINGS),
+  /** Underline and outline every link. */
+  pageLinks: v.boolean(),
+  /** A large focus ring that shows on any background. */
+  pageFocus: v.boolean(),
 };
 
 type FieldValues = { [K in keyof typeof fieldSchemas]: v.InferOutput<(typeof fieldSchemas)[K]> };
@@ -70,6 +83,11 @@ export const DEFAULT_GLOBAL_PREFERENCES: GlobalPreferences = {
   readerVertical: false,
   speechRate: 1,
   speechVoice: '',
+  pageColours: 'off',
+  pageFont: 'off',
+  pageSpacing: 'off',
+  pageLinks: false,
+  pageFocus: false,
 };
 
 export interface Repaired<T> {

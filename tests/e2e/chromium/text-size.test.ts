@@ -77,7 +77,7 @@ describe.each([
     await session.worker.evaluate(async () => {
       for (let i = 0; i < 100; i++) {
         const scripts = await chrome.scripting.getRegisteredContentScripts();
-        if (scripts.some((script) => script.js?.includes('boot/text-scale-150.js'))) return;
+        if (scripts.some((script) => script.js?.includes('boot/textScale-150.js'))) return;
         await new Promise((done) => setTimeout(done, 50));
       }
       throw new Error('registration never followed the new size');

@@ -1,0 +1,114 @@
+/**
+ * Pure: the "Easy Web Browsing" adjustments of the live page as one
+ * stylesheet. Everything sits in the `easyread-adjust` cascade layer with
+ * !important, which beats every unlayered !important rule of the page; the
+ * layer is declared before `easyread` (text size), so chosen spacing wins over
+ * scaled original line heights.
+ */
+import type { PAGE_COLOURS, PAGE_FONTS, PAGE_SPACINGS } from '../../shared/preferences/schema';
+import { LAYER_ORDER } from '../layers';
+
+export interface PageAdjustments {
+  pageColours: (typeof PAGE_COLOURS)[number];
+  pageFont: (typeof PAGE_FONTS)[number];
+  pageSpacing: (typeof PAGE_SPACINGS)[number];
+  pageLinks: boolean;
+  pageFocus: boolean;
+}
+
+interface Palette {
+  text: string;
+  background: string;
+  link: string;
+  visited: string;
+  border: string;
+  focus: string;
+}
+
+/** Every pair meets 7:1 (WCAG AAA) for text, links and visited links. */
+export const PALETTES: Record<Exclude<PageAdjustments['pageColours'], 'off'>, Palette> = {
+  'white-on-black': { text: '#ffffff', background: '#000000', link: '#8cf0ff', visited: '#ffb8ff', border: '#ffffff', focus: '#ffff00' },
+  'black-on-white': { text: '#000000', background: '#ffffff', link: '#0000c8', visited: '#5a1a8a', border: '#000000', focus: '#c24e00' },
+  'yellow-on-black': { text: '#ffff00', background: '#000000', link: '#8cf0ff', visited: '#ffb8ff', border: '#ffff00', focus: '#ffffff' },
+  'black-on-yellow': { text: '#000000', background: '#ffff00', link: '#1a1aa6', visited: '#5c1a7a', border: '#000000', focus: '#000000' },
+  // The blue background Japanese government sites offer (背景色：青).
+  blue: { text: '#ffffff', background: '#002b80', link: '#ffff66', visited: '#ffd6ff', border: '#ffffff', focus: '#ffff66' },
+  // Gentle dark: softer than pure white on black, still over 12:1.
+  dark: { text: '#e8e6e3', background: '#1c1c1e', link: '#9ec3ff', visited: '#d8b4fe', border: '#8a8a8a', focus: '#ffb37a' },
+};
+
+const FONT_STACKS: Record<Exclude<PageAdjustments['pageFont'], 'off'>, string> = {
+  'system-sans': 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif',
+  'system-serif': 'Georgia, "Times New Roman", "Hiragino Mincho ProN", "Noto Serif CJK JP", "Yu Mincho", serif',
+  ud: '"BIZ UDPGothic", "BIZ UDゴシック", "UD デジタル 教科書体 N-R", "UD Digi Kyokasho N-R", "Noto Sans CJK JP", system-ui, sans-serif',
+};
+
+/** Icon fonts, code and maths keep their own fonts: an icon ligature must not turn into a word. */
+const KEEP_FONT =
+  'i, [class*="icon" i], .fa, .fas, .far, .fab, .fal, [class*="fa-"], [class*="material-icons"], [class*="material-symbols"], .glyphicon, [class*="bi-"], [class*="codicon"], code, pre, kbd, samp, tt, var, math, math *, svg, svg *, [aria-hidden="true"]';
+
+/** Media keep their own colours: never inverted, never painted over. */
+const MEDIA = 'img, picture, video, canvas, svg, svg *, iframe, embed, object, math, math *';
+
+const SPACINGS: Record<
+  Exclude<PageAdjustments['pageSpacing'], 'off'>,
+  { line: number; letter: number; word: number; paragraph: number }
+> = {
+  // WCAG 2.2 success criterion 1.4.12 Text Spacing.
+  wcag: { line: 1.5, letter: 0.12, word: 0.16, paragraph: 2 },
+  wide: { line: 1.8, letter: 0.16, word: 0.24, paragraph: 2.5 },
+};
+
+function coloursCss(palette: Palette): string {
+  const { text, background, link, visited, border, focus } = palette;
+  return [
+    `:root,body{background-color:${background}!important;color:${text}!important}`,
+    `body :not(${MEDIA}){background-color:${background}!important;color:${text}!important;border-color:${border}!important;text-shadow:none!important;box-shadow:none!important}`,
+    // Pictures behind text ruin contrast; empty elements (icon sprites) keep theirs.
+    `body :not(${MEDIA}):not(:empty){background-image:none!important}`,
+    `a:link,a:link *{color:${link}!important}`,
+    `a:visited,a:visited *{color:${visited}!important}`,
+    `:is(input,textarea,select,button){background-color:${background}!important;color:${text}!important;border:1px solid ${border}!important}`,
+    `::placeholder{color:${text}!important;opacity:0.8!important}`,
+    `::selection{background-color:${text}!important;color:${background}!important}`,
+    `:root :focus-visible{outline:3px solid ${focus}!important;outline-offset:2px!important}`,
+    `:is(img,picture,video,canvas){filter:none!important}`,
+  ].join('\n');
+}
+
+function spacingCss(spacing: (typeof SPACINGS)[keyof typeof SPACINGS]): string {
+  return [
+    `body :not(code,pre,kbd,samp,svg,svg *,math,math *){line-height:${spacing.line}!important;letter-spacing:${spacing.letter}em!important;word-spacing:${spacing.word}em!important}`,
+    `body p{margin-block-end:${spacing.paragraph}em!important}`,
+  ].join('\n');
+}
+
+export function hasAdjustments(adjustments: PageAdjustments): boolean {
+  return (
+    adjustments.pageColours !== 'off' ||
+    adjustments.pageFont !== 'off' ||
+    adjustments.pageSpacing !== 'off' ||
+    adjustments.pageLinks ||
+    adjustments.pageFocus
+  );
+}
+
+export function adjustmentCss(adjustments: PageAdjustments): string {
+  if (!hasAdjustments(adjustments)) return '';
+  const parts: string[] = [];
+  if (adjustments.pageColours !== 'off') parts.push(coloursCss(PALETTES[adjustments.pageColours]));
+  if (adjustments.pageFont !== 'off') parts.push(`body :not(${KEEP_FONT}){font-family:${FONT_STACKS[adjustments.pageFont]}!important}`);
+  if (adjustments.pageSpacing !== 'off') parts.push(spacingCss(SPACINGS[adjustments.pageSpacing]));
+  if (adjustments.pageLinks) {
+    parts.push(
+      'a:is(:link,:visited){text-decoration:underline!important;text-decoration-thickness:0.12em!important;text-underline-offset:0.15em!important;outline:1px solid currentColor!important;outline-offset:1px!important}',
+    );
+  }
+  if (adjustments.pageFocus) {
+    // Two rings, light and dark, so the indicator shows on any background; `:root` outranks the link outline.
+    parts.push(
+      ':root :focus-visible{outline:4px solid #ff8c00!important;outline-offset:2px!important;box-shadow:0 0 0 7px #000000!important}',
+    );
+  }
+  return `${LAYER_ORDER}\n@layer easyread-adjust{\n${parts.join('\n')}\n}`;
+}
