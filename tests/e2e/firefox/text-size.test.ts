@@ -156,3 +156,23 @@ describe('Firefox shortcuts', () => {
     for (const [name] of suggested) expect(commands.find((command) => command.name === name)?.shortcut, name).toBeTruthy();
   });
 });
+
+describe('Firefox page adjustments', () => {
+  it('paints the yellow-on-black scheme over a page with hostile CSS, and takes it away exactly', async () => {
+    const page = await open('hostile-css.html');
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    await session.driver.evaluate(() =>
+      browser.storage.sync.set({ preferences: { version: 1, pageColours: 'yellow-on-black', pageSpacing: 'wcag' } }),
+    );
+    await page.waitForFunction(() => getComputedStyle(document.body).color === 'rgb(255, 255, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    const paragraph = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('p') as Element);
+      return Number.parseFloat(style.lineHeight) / Number.parseFloat(style.fontSize);
+    });
+    expect(paragraph).toBeCloseTo(1.5, 1);
+    await session.driver.evaluate(() => browser.storage.sync.set({ preferences: { version: 1 } }));
+    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'));
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+  });
+});
