@@ -138,8 +138,11 @@ export default defineConfig(({ mode }) => {
       target: target === 'firefox' ? 'firefox140' : 'chrome120',
       minify: true,
       sourcemap: false,
-      // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script.
-      rollupOptions: { input: { reader: 'src/reader/reader.html' }, output: { manualChunks: vendorChunk } },
+      // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script, the welcome page opens on install.
+      rollupOptions: {
+        input: { reader: 'src/reader/reader.html', welcome: 'src/welcome/index.html' },
+        output: { manualChunks: vendorChunk },
+      },
     },
     publicDir: 'public',
   };

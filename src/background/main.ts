@@ -41,9 +41,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   }
 });
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener((details) => {
   void syncAutoApply();
   createContextMenu();
+  // First install only: updates and browser updates do not reopen the welcome page.
+  if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
 });
 listenToContextMenu();
 browser.runtime.onStartup.addListener(() => void syncAutoApply());

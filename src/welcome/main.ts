@@ -1,0 +1,102 @@
+/**
+ * The first-run page: choose a text size and colours with a live preview,
+ * save them for all sites, decide where EasyRead applies them as pages load,
+ * and see the keyboard shortcuts. Opened once, when the extension is installed.
+ */
+import browser from 'webextension-polyfill';
+import { PALETTES } from '../content/adjustments/adjustment-css';
+import { requestAccess } from '../popup/auto-apply-access';
+import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
+import { localizePage, t } from '../shared/i18n';
+import { PAGE_COLOURS } from '../shared/preferences/schema';
+import { loadPreferences, updateGlobalPreferences } from '../shared/preferences/storage';
+import { ALL_SITES_PATTERNS } from '../shared/site';
+import { largerTextScale, nearestTextScaleStep, smallerTextScale, TEXT_SCALE_STEPS, type TextScaleStep } from '../shared/text-scale-steps';
+
+type PageColours = (typeof PAGE_COLOURS)[number];
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const camel = (value: string) => value.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const colourLabel = (value: string) => t(`pageColours${camel(`-${value}`)}`);
+
+function announce(message: string): void {
+  const status = $('status');
+  // Clearing first makes screen readers repeat an identical message.
+  status.textContent = '';
+  requestAnimationFrame(() => {
+    status.textContent = message;
+  });
+}
+
+async function start(): Promise<void> {
+  localizePage();
+  const sizeSelect = $<HTMLSelectElement>('size-select');
+  const coloursSelect = $<HTMLSelectElement>('colours-select');
+  const sample = $('sample');
+  for (const step of TEXT_SCALE_STEPS) sizeSelect.add(new Option(`${step}%`, String(step)));
+  coloursSelect.replaceChildren(...PAGE_COLOURS.map((value) => new Option(colourLabel(value), value)));
+
+  const { global } = await loadPreferences(undefined);
+  let scale: TextScaleStep = nearestTextScaleStep(global.textScale);
+  let colours: PageColours = global.pageColours;
+
+  function preview(): void {
+    sizeSelect.value = String(scale);
+    coloursSelect.value = colours;
+    sample.style.setProperty('--sample-scale', String(scale / 100));
+    if (colours === 'off') {
+      sample.style.removeProperty('--sample-fg');
+      sample.style.removeProperty('--sample-bg');
+    } else {
+      sample.style.setProperty('--sample-fg', PALETTES[colours].text);
+      sample.style.setProperty('--sample-bg', PALETTES[colours].background);
+    }
+  }
+
+  const setScale = (next: TextScaleStep) => {
+    scale = next;
+    preview();
+    announce(t('textSizeAnnouncement', String(scale)));
+  };
+  $('smaller').addEventListener('click', () => setScale(smallerTextScale(scale)));
+  $('larger').addEventListener('click', () => setScale(largerTextScale(scale)));
+  sizeSelect.addEventListener('change', () => setScale(nearestTextScaleStep(Number(sizeSelect.value))));
+  coloursSelect.addEventListener('change', () => {
+    colours = coloursSelect.value as PageColours;
+    preview();
+  });
+
+  $('save').addEventListener('click', () => {
+    void updateGlobalPreferences({ textScale: scale, pageColours: colours })
+      .then(() => announce(t('welcomeSaved', [String(scale), colourLabel(colours)])))
+      .catch((error: unknown) => {
+        console.error('[EasyRead] could not save the first-run choices', error);
+        announce(t('welcomeSaveFailed'));
+      });
+  });
+
+  const autoStatus = $('auto-status');
+  async function renderAccess(): Promise<void> {
+    const all = await browser.permissions.contains({ origins: [...ALL_SITES_PATTERNS] });
+    autoStatus.textContent = all ? t('autoOnAll') : '';
+  }
+  $('auto-all').addEventListener('click', () => {
+    // The request must start inside the click: browsers only prompt for a user gesture.
+    void requestAccess(browser.permissions, 'all', '')
+      .catch(() => false)
+      .then(async (granted) => {
+        announce(t(granted ? 'autoOnAll' : 'autoDenied'));
+        await renderAccess();
+      });
+  });
+  browser.permissions.onAdded.addListener(() => void renderAccess());
+  browser.permissions.onRemoved.addListener(() => void renderAccess());
+
+  $('change-shortcuts').addEventListener('click', () => void openShortcutSettings());
+
+  preview();
+  await Promise.all([renderAccess(), renderShortcuts($('shortcut-list'))]);
+  document.body.dataset.ready = 'true';
+}
+
+void start().catch((error: unknown) => console.error('[EasyRead] welcome page failed to start', error));

@@ -1,0 +1,143 @@
+/**
+ * The first-run page in Debian's Chromium with the built extension: it opens
+ * on install, text size and colours chosen by keyboard show live in the
+ * sample, "Save and start" writes them for all sites and a page follows,
+ * and axe-core finds nothing in light and dark.
+ */
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PALETTES } from '../../../src/content/adjustments/adjustment-css';
+import { axeViolations } from '../../support/axe';
+import { clearPreferences, type ExtensionSession, fontSizes, waitForFontSize } from '../../support/chromium';
+import { useExtensionWithServer } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+
+useExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
+});
+
+const welcomeUrl = () => `chrome-extension://${session.extensionId}/src/welcome/index.html`;
+
+beforeEach(async () => {
+  await clearPreferences(session);
+});
+
+async function openWelcome(): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(welcomeUrl());
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** Tabs until the element matching selector has focus; fails if it is not in the tab order. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+  }
+  throw new Error(`${selector} is not reachable with Tab`);
+}
+
+function sampleStyle(page: Page): Promise<{ fontSize: number; color: string; background: string }> {
+  return page.$eval('#sample', (element) => {
+    const style = getComputedStyle(element);
+    return { fontSize: Number.parseFloat(style.fontSize), color: style.color, background: style.backgroundColor };
+  });
+}
+
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+describe('first run', () => {
+  it('opens the welcome page when the extension is installed', async () => {
+    await expect.poll(() => session.context.pages().some((page) => page.url() === welcomeUrl())).toBe(true);
+  });
+
+  it('shows the chosen size and colours live, and "Save and start" applies them to all sites', async () => {
+    const site = await session.context.newPage();
+    await site.goto(server.url('meti-release.html'));
+    const [siteBaseline] = await fontSizes(site, '[data-probe="body-paragraph"]');
+
+    const page = await openWelcome();
+    expect(await page.textContent('#sample')).toContain('On December 13, 2017, the Ministry of Economy, Trade and Industry (METI)');
+    const before = await sampleStyle(page);
+    expect(before.fontSize).toBeGreaterThanOrEqual(15);
+    expect(await page.inputValue('#size-select')).toBe('100');
+
+    // "Larger" three times by keyboard: 100 → 110 → 125 → 150.
+    await tabTo(page, '#larger');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    expect(await page.inputValue('#size-select')).toBe('150');
+    await expect.poll(() => page.textContent('#status')).toBe('Text size 150%');
+
+    // Colours by arrow keys on the select: off → white-on-black → black-on-white → yellow-on-black.
+    await tabTo(page, '#colours-select');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.inputValue('#colours-select')).toBe('yellow-on-black');
+
+    const after = await sampleStyle(page);
+    expect(after.fontSize).toBeCloseTo(before.fontSize * 1.5, 1);
+    expect(after.color).toBe(rgb(PALETTES['yellow-on-black'].text));
+    expect(after.background).toBe(rgb(PALETTES['yellow-on-black'].background));
+
+    // Nothing is written before "Save and start".
+    expect(await session.worker.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
+    await tabTo(page, '#save');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => session.worker.evaluate(() => chrome.storage.sync.get(null)))
+      .toEqual({ preferences: { version: 1, textScale: 150, pageColours: 'yellow-on-black' } });
+    await expect.poll(() => page.textContent('#status')).toBe('Saved for all sites: text size 150%, High contrast: yellow on black.');
+
+    // The open page follows, and so does one opened afterwards.
+    await waitForFontSize(site, '[data-probe="body-paragraph"]', siteBaseline * 1.5);
+    const fresh = await session.context.newPage();
+    await fresh.goto(server.url('meti-release.html'));
+    await waitForFontSize(fresh, '[data-probe="body-paragraph"]', siteBaseline * 1.5);
+    await expect
+      .poll(() => fresh.$eval('[data-probe="body-paragraph"]', (element) => getComputedStyle(element).color))
+      .toBe(rgb(PALETTES['yellow-on-black'].text));
+    await Promise.all([site.close(), fresh.close(), page.close()]);
+  });
+
+  it('explains both ways to apply automatically and lists the shortcuts', async () => {
+    const page = await openWelcome();
+    expect(await page.getByRole('button', { name: 'Apply automatically on all sites' }).isVisible()).toBe(true);
+    expect(await page.textContent('main')).toContain('Apply automatically on this site');
+    expect(await page.locator('#shortcut-list dt').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe-core finds no violations (${colorScheme}), also with a colour scheme in the sample`, async () => {
+      const page = await openWelcome();
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.selectOption('#colours-select', 'blue');
+      await page.selectOption('#size-select', '200');
+      expect(await axeViolations(page)).toEqual([]);
+      // No text on the page is smaller than 15px.
+      const smallest = await page.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll('body *')]
+            .filter(
+              (element) =>
+                element.childNodes.length > 0 &&
+                [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim()),
+            )
+            .map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
+        ),
+      );
+      expect(smallest).toBeGreaterThanOrEqual(15);
+      await page.close();
+    });
+  }
+});
