@@ -27,6 +27,7 @@ import { type FixtureServer, startFixtureServer } from '../tests/support/fixture
 import type { ShingleScores } from '../tests/support/shingles.ts';
 import {
   armChangeDetectors,
+  armComputedChangeDetectors,
   awaitChangeDetectors,
   clearAppendTarget,
   firstFrameRecorder,
@@ -35,6 +36,7 @@ import {
   probeSizes,
   readFirstFrame,
   readScale,
+  rootFontSizeAndForceLayout,
   setRootFontSize,
   settle,
   textElementSizes,
@@ -67,6 +69,9 @@ import { formatBytes, formatMs, formatPercent, ratioOf, round, type Summary, sum
 const WARMUP = 2;
 const MEASURED = 7;
 const PROBE = '[data-probe="heading"]';
+/** Section 9: a 1rem paragraph, so the root font change (the baseline) changes it too. */
+const ADJUST_PROBE = '[data-probe="body-paragraph"]';
+const ROOT_FONT_CHANGE = '150%';
 const SIZE_TOLERANCE_PX = 0.1;
 const APPEND_GROUPS = 200; // × 5 elements = 1,000
 /** Reading mode with the text size at 150%: runs checking the size of the reader's first frame (not timed). */
@@ -516,6 +521,64 @@ async function readerShownScores(session: ExtensionSession, server: FixtureServe
   return shownScores(await expectedText(page), shown);
 }
 
+// ---------------------------------------------------------------- 9. page adjustments on /large.html
+
+type AdjustmentKind = 'colours' | 'font';
+
+const ADJUSTMENTS: Record<AdjustmentKind, { field: string; value: string; property: string }> = {
+  colours: { field: 'pageColours', value: 'yellow-on-black', property: 'color' },
+  font: { field: 'pageFont', value: 'system-serif', property: 'font-family' },
+};
+
+async function setGlobalPreferences(session: ExtensionSession, fields: Record<string, unknown>): Promise<void> {
+  await session.worker.evaluate((value) => chrome.storage.sync.set({ preferences: { version: 1, textScale: 100, ...value } }), fields);
+}
+
+/** Like measureChange (section 2), with "applied" = the probe's computed property changed. */
+async function measureComputedChange(
+  page: Page,
+  cdp: CDPSession,
+  side: Side,
+  property: string,
+  trigger: () => Promise<unknown>,
+): Promise<ChangeSample> {
+  await page.evaluate(armComputedChangeDetectors, { selector: ADJUST_PROBE, property, observeAdjust: side === 'ours' });
+  const before = await metrics(cdp);
+  const start = nowEpoch();
+  await trigger();
+  const done = await page.evaluate(awaitChangeDetectors);
+  if (!done || done.forcedMs === null) throw new Error(`${side}: ${property} change was never applied/observed`);
+  await page.evaluate(nextFrameRendered);
+  const after = await metrics(cdp);
+  const delta = (name: string) => (after[name] - before[name]) * 1000;
+  return {
+    mainThreadMs: delta('TaskDuration'),
+    styleMs: delta('RecalcStyleDuration'),
+    layoutMs: delta('LayoutDuration'),
+    otherMs: delta('TaskDuration') - delta('RecalcStyleDuration') - delta('LayoutDuration'),
+    forcedMs: done.forcedMs,
+    paintedMs: done.paintedAt - start,
+  };
+}
+
+async function adjustmentRun(session: ExtensionSession, server: FixtureServer, side: Side, kind: AdjustmentKind): Promise<ChangeSample> {
+  // Both sides in the extension's browser with nothing stored but 100%: the content script is injected but idle.
+  const { field, value, property } = ADJUSTMENTS[kind];
+  const page = await openPage(session.context, server, '/large.html');
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await settlePage(page);
+  const adjusted = await page.evaluate(() => document.querySelector('style[data-easyread="adjust"]') !== null);
+  if (adjusted) throw new Error('page was already adjusted at load: expected no adjustment');
+  const sample = await measureComputedChange(page, cdp, side, side === 'ours' ? property : 'font-size', () =>
+    side === 'ours' ? setGlobalPreferences(session, { [field]: value }) : page.evaluate(rootFontSizeAndForceLayout, ROOT_FONT_CHANGE),
+  );
+  await cdp.detach();
+  await page.close();
+  if (side === 'ours') await setScaleForNewPages(session, 100);
+  return sample;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -545,6 +608,10 @@ async function main(): Promise<void> {
     // 2. Size change: stored size 100% for every page load.
     await setScaleForNewPages(session, 100);
     const change = await interleaved('2/8 size change on /large.html', (side) => sizeChangeRun(session, server, side));
+
+    // 9. Page adjustments, each against a root font change in the same run (stored size still 100%).
+    const adjustColours = await interleaved('9/9 page colours on /large.html', (side) => adjustmentRun(session, server, side, 'colours'));
+    const adjustFont = await interleaved('9/9 page font on /large.html', (side) => adjustmentRun(session, server, side, 'font'));
 
     // 6a. Live change 100 → 150 (the same path as 2, checked for correctness).
     log('6/8 share of text elements scaled (live change)');
@@ -638,6 +705,19 @@ async function main(): Promise<void> {
       };
     };
     const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const adjustmentSummary = (samples: Record<Side, ChangeSample[]>) => {
+      const pair = (key: keyof ChangeSample) =>
+        compare({ ours: summarize(samples.ours.map((run) => run[key])), browser: summarize(samples.browser.map((run) => run[key])) }, null);
+      return {
+        mainThread: pair('mainThreadMs'),
+        forced: pair('forcedMs'),
+        style: pair('styleMs'),
+        layout: pair('layoutMs'),
+        other: pair('otherMs'),
+        endToEnd: pair('paintedMs'),
+        samples,
+      };
+    };
 
     const results = {
       meta: {
@@ -762,6 +842,12 @@ async function main(): Promise<void> {
           chromiumReader: meanOf(qualityShown.map((row) => row.scores.f1)),
         },
       },
+      adjustments: {
+        rootFontChange: ROOT_FONT_CHANGE,
+        probe: ADJUST_PROBE,
+        colours: { ...ADJUSTMENTS.colours, ...adjustmentSummary(adjustColours) },
+        font: { ...ADJUSTMENTS.font, ...adjustmentSummary(adjustFont) },
+      },
     };
     results.meta.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
 
@@ -833,6 +919,16 @@ type Results = {
     rows: { page: string; kind: string | null; expectedTokens: number; jsdom: ShingleScores; chromiumReader: ShingleScores }[];
     meanF1: { jsdom: number; chromiumReader: number };
   };
+  adjustments: {
+    rootFontChange: string;
+    probe: string;
+  } & Record<
+    AdjustmentKind,
+    { field: string; value: string; property: string } & Record<
+      'mainThread' | 'forced' | 'style' | 'layout' | 'other' | 'endToEnd',
+      Compared
+    >
+  >;
 };
 
 type ReaderSummary = Record<
@@ -859,7 +955,7 @@ type ReaderSummary = Record<
 };
 
 function report(results: Results): string {
-  const { meta, scriptSize, sizeChange, append, pageLoad, firstFrame, share, readingMode, extraction } = results;
+  const { meta, scriptSize, sizeChange, append, pageLoad, firstFrame, share, readingMode, extraction, adjustments } = results;
   const out: string[] = [];
   const section = (title: string) => out.push('', title);
   out.push(
@@ -1048,6 +1144,36 @@ function report(results: Results): string {
         ['mean', '', '', '', '', score(extraction.meanF1.jsdom), score(extraction.meanF1.chromiumReader)],
       ],
     ),
+  );
+
+  section(`9. Page adjustments on /large.html (${meta.largePageElements.toLocaleString('en-US')} elements)`);
+  out.push(
+    '  method: as section 2 (CDP TaskDuration delta from the trigger until a frame showing the change has been rendered; fresh tab',
+    '    per run, stored size 100%, no adjustment at load). Trigger: EasyRead = chrome.storage.sync.set of `preferences` from the',
+    `    service worker (pageColours '${adjustments.colours.value}', then separately pageFont '${adjustments.font.value}');`,
+    `    browser = documentElement.style.fontSize = "${adjustments.rootFontChange}" in the page (the browser's own relayout for a root`,
+    '    font change), measured in the same run as each.',
+    `  method, applied: the probe ${adjustments.probe} (1rem) has a new computed value: color / font-family for EasyRead, font-size`,
+    '    for the browser. forced: browser = fontSize set + body.offsetHeight; EasyRead = MutationObserver sees our',
+    '    <style data-easyread="adjust"> appear + body.offsetHeight. end to end: trigger call → first rendered frame with the change.',
+    table(HEADER, [
+      row('colours main thread', adjustments.colours.mainThread),
+      row('  of which style recalc', adjustments.colours.style),
+      row('  of which layout', adjustments.colours.layout),
+      row('  of which other (scripts, paint…)', adjustments.colours.other),
+      row('colours forced relayout', adjustments.colours.forced),
+      row('colours end to end', adjustments.colours.endToEnd),
+      row('font main thread', adjustments.font.mainThread),
+      row('  of which style recalc', adjustments.font.style),
+      row('  of which layout', adjustments.font.layout),
+      row('  of which other (scripts, paint…)', adjustments.font.other),
+      row('font forced relayout', adjustments.font.forced),
+      row('font end to end', adjustments.font.endToEnd),
+    ]),
+    `  absolute: colours ${formatMs(adjustments.colours.mainThread.ours)} main thread (${adjustments.colours.mainThread.ratio.toFixed(2)}× the root` +
+      ` font change), font ${formatMs(adjustments.font.mainThread.ours)} (${adjustments.font.mainThread.ratio.toFixed(2)}×).`,
+    `  always-on content script (as in 1): ${scriptSize.file} ${formatBytes(scriptSize.gzipBytes)} gzip -9` +
+      `   target ≤ ${TARGETS.gzipBytes / 1024} KB gzip: ${met(scriptSize.met)}`,
   );
   out.push('', '  JSON with every sample: artifacts/bench.json', '');
   return out.join('\n');

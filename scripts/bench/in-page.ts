@@ -265,3 +265,66 @@ export function probeSizes(): Record<string, number> {
   }
   return sizes;
 }
+
+/**
+ * Section 9: arms the detectors before a page adjustment (or the root font change it is
+ * compared with) is triggered. Same rules as armChangeDetectors, with "applied" meaning the
+ * probe's computed `property` differs from its value now (colour, font-family, font-size).
+ * When observeAdjust is set, a MutationObserver on the extension's
+ * <style data-easyread="adjust"> forces layout as soon as it appears or its text changes, and
+ * times it (the page-side cost of applying the adjustment stylesheet).
+ */
+export function armComputedChangeDetectors({
+  selector,
+  property,
+  observeAdjust,
+}: {
+  selector: string;
+  property: string;
+  observeAdjust: boolean;
+}): void {
+  const win = window as BenchWindow;
+  const probe = document.querySelector(selector);
+  if (!probe) throw new Error(`no probe ${selector}`);
+  const initial = getComputedStyle(probe).getPropertyValue(property);
+  const state: BenchState = { forcedMs: null, done: Promise.resolve(null) };
+  win.__bench = state;
+  if (observeAdjust) {
+    const sheetText = () => document.querySelector('style[data-easyread="adjust"]')?.textContent ?? '';
+    const initialText = sheetText();
+    const observer = new MutationObserver(() => {
+      const text = sheetText();
+      if (text === '' || text === initialText) return;
+      observer.disconnect();
+      const start = performance.now();
+      void document.body.offsetHeight;
+      state.forcedMs = performance.now() - start;
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+  const deadline = performance.now() + 30_000;
+  state.done = new Promise((resolve) => {
+    const tick = () => {
+      if (getComputedStyle(probe).getPropertyValue(property) !== initial) {
+        const appliedAt = performance.timeOrigin + performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ appliedAt, paintedAt: performance.timeOrigin + performance.now() });
+        channel.port2.postMessage(0);
+      } else if (performance.now() > deadline) {
+        resolve(null);
+      } else {
+        requestAnimationFrame(tick);
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** The browser's own relayout for a root font change: documentElement.style.fontSize set, then a forced layout (timed). */
+export function rootFontSizeAndForceLayout(value: string): void {
+  const win = window as BenchWindow;
+  const start = performance.now();
+  document.documentElement.style.fontSize = value;
+  void document.body.offsetHeight;
+  if (win.__bench) win.__bench.forcedMs = performance.now() - start;
+}

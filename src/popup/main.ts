@@ -15,6 +15,7 @@ import { isTextScaleStep, MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALE_STEPS } fro
 import { setUpAdjustmentsPanel } from './adjustments-panel';
 import { type AccessScope, giveBackAccess, readAccess, requestAccess } from './auto-apply-access';
 import { openShortcutSettings, renderShortcuts } from './shortcuts-panel';
+import { showSiteControlsHint } from './site-controls';
 import { findTargetTab } from './target-tab';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
   // The popup opening is the user's request to adjust this tab: make sure the content script is there.
   const attached = (await browser.runtime.sendMessage({ type: 'attach-tab', tabId })) as { ok: boolean } | undefined;
   if (!attached?.ok) announce(t('errorNoAccess'));
+  void showSiteControlsHint(tabId, $('site-controls-hint'));
 
   const select = $<HTMLSelectElement>('size-select');
   for (const step of TEXT_SCALE_STEPS) select.add(new Option(`${step}%`, String(step)));

@@ -1,0 +1,88 @@
+/**
+ * The popup's hint that the site has its own text-size / colour buttons: the
+ * detector runs in the tab through executeScript({ func }) (its source text
+ * alone), and the hint shows only what was found.
+ */
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { detectSiteControls, type SiteControls } from '../../../src/shared/site-controls-detect';
+import { axeViolations } from '../../support/axe';
+import { clearPreferences, type ExtensionSession, tabIdOf } from '../../support/chromium';
+import { useExtensionWithServer } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
+
+const TEXT_SIZE_HINT = "This site also has its own text-size buttons. EasyRead's size applies on top of them.";
+const COLOURS_HINT = "This site also has its own colour buttons. EasyRead's page colours apply on top of them.";
+
+let server: FixtureServer;
+let session: ExtensionSession;
+
+useExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
+});
+
+beforeEach(async () => {
+  await clearPreferences(session);
+  for (const page of session.context.pages()) if (page !== session.driver) await page.close();
+});
+
+async function openSite(path: string): Promise<Page> {
+  const site = await session.context.newPage();
+  await site.goto(server.url(path));
+  return site;
+}
+
+async function openPopup(site: Page): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${await tabIdOf(session, site)}`);
+  await popup.waitForSelector('#controls:not([hidden])');
+  return popup;
+}
+
+describe('site controls hint', () => {
+  it('says the METI release has its own text-size buttons', async () => {
+    const popup = await openPopup(await openSite('meti-release.html'));
+    await popup.waitForSelector('#site-controls-hint:not([hidden])');
+    expect(await popup.textContent('#site-controls-hint')).toBe(TEXT_SIZE_HINT);
+    // Under the text-size panel.
+    expect(
+      await popup.evaluate(() => document.getElementById('site-controls-hint')?.closest('section')?.getAttribute('aria-labelledby')),
+    ).toBe('text-size-heading');
+  });
+
+  it('says the Japanese government page has both text-size and colour buttons, with no axe-core violations', async () => {
+    const popup = await openPopup(await openSite('japanese-gov.html'));
+    await popup.waitForSelector('#site-controls-hint:not([hidden])');
+    expect(await popup.textContent('#site-controls-hint')).toBe(`${TEXT_SIZE_HINT} ${COLOURS_HINT}`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      expect(await axeViolations(popup), colorScheme).toEqual([]);
+    }
+  });
+
+  it('shows nothing on a page without such buttons', async () => {
+    const site = await openSite('px-only.html');
+    const popup = await openPopup(site);
+    // The detection has run (the same call the popup makes) before the hint is checked.
+    const tabId = await tabIdOf(session, site);
+    // Evaluated as text (CDP is not bound by the extension page's CSP, which forbids new Function).
+    const found = await popup.evaluate(`(async () => {
+      const [frame] = await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${detectSiteControls.toString()} });
+      return frame?.result;
+    })()`);
+    expect(found).toEqual({ textSize: false, colours: false });
+    await popup.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    expect(await popup.isHidden('#site-controls-hint')).toBe(true);
+    expect(await popup.textContent('#site-controls-hint')).toBe('');
+  });
+
+  it('runs as a self-contained executeScript func and as a page function alike', async () => {
+    const site = await openSite('japanese-gov.html');
+    // Serialised by Playwright: the function's source text alone, called with no argument.
+    const inPage = detectSiteControls as () => SiteControls;
+    expect(await site.evaluate(inPage)).toEqual({ textSize: true, colours: true });
+    const meti = await openSite('meti-release.html');
+    expect(await meti.evaluate(inPage)).toEqual({ textSize: true, colours: false });
+  });
+});
