@@ -120,10 +120,19 @@ export async function runCommand(
   });
 }
 
+/**
+ * Back to defaults, and waits until the automatic registration carries no boot
+ * file any more: a page loaded before that would first show the old settings.
+ */
 export async function clearPreferences(session: ExtensionSession): Promise<void> {
   await session.worker.evaluate(async () => {
     await chrome.storage.sync.clear();
     await chrome.storage.local.clear();
+    for (let i = 0; i < 100; i++) {
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      if (!scripts.some((script) => script.js?.some((file) => file.startsWith('boot/')))) return;
+      await new Promise((done) => setTimeout(done, 50));
+    }
   });
 }
 
