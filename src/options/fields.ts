@@ -13,6 +13,7 @@ import {
   SPEECH_RATES,
   WORD_SPACINGS,
 } from '../reader/page/reader-style';
+import { optionLabelKey } from '../shared/option-label-key';
 import {
   DEFAULT_GLOBAL_PREFERENCES,
   type GlobalPreferences,
@@ -61,10 +62,6 @@ export function expectedType(field: FieldName): 'number' | 'string' | 'boolean' 
   return typeof DEFAULT_GLOBAL_PREFERENCES[field] as 'number' | 'string' | 'boolean';
 }
 
-const camel = (value: string) => value.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-/** Same key scheme as the reader's controls: ('theme', 'gov-blue') → 'themeGovBlue'. */
-export const labelKey = (prefix: string, value: string) => `${prefix}${camel(`-${value}`)}`;
-
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** Choice lists for the selects, as [value, label]; the same ladders the reader offers. */
@@ -74,13 +71,13 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
     case 'textScale':
       return TEXT_SCALE_STEPS.map((step) => [String(step), `${step}%`] as const);
     case 'readerFont':
-      return READER_FONTS.map((value) => [value, t(labelKey('font', value))] as const);
+      return READER_FONTS.map((value) => [value, t(optionLabelKey('font', value))] as const);
     case 'readerTheme':
-      return READER_THEMES.map((value) => [value, t(labelKey('theme', value))] as const);
+      return READER_THEMES.map((value) => [value, t(optionLabelKey('theme', value))] as const);
     case 'readerWidth':
-      return READER_WIDTHS.map((value) => [value, t(labelKey('width', value))] as const);
+      return READER_WIDTHS.map((value) => [value, t(optionLabelKey('width', value))] as const);
     case 'readerAlign':
-      return (['start', 'justify'] as const).map((value) => [value, t(labelKey('align', value))] as const);
+      return (['start', 'justify'] as const).map((value) => [value, t(optionLabelKey('align', value))] as const);
     case 'readerLineHeight':
       return LINE_HEIGHTS.map((value) => [String(value), String(value)] as const);
     case 'readerLetterSpacing':
@@ -90,11 +87,11 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
     case 'speechRate':
       return SPEECH_RATES.map((value) => [String(value), percent(value)] as const);
     case 'pageColours':
-      return PAGE_COLOURS.map((value) => [value, t(labelKey('pageColours', value))] as const);
+      return PAGE_COLOURS.map((value) => [value, t(optionLabelKey('pageColours', value))] as const);
     case 'pageFont':
-      return PAGE_FONTS.map((value) => [value, t(labelKey('pageFont', value))] as const);
+      return PAGE_FONTS.map((value) => [value, t(optionLabelKey('pageFont', value))] as const);
     case 'pageSpacing':
-      return PAGE_SPACINGS.map((value) => [value, t(labelKey('pageSpacing', value))] as const);
+      return PAGE_SPACINGS.map((value) => [value, t(optionLabelKey('pageSpacing', value))] as const);
     case 'readerImages':
     case 'readerVertical':
     case 'speechVoice':

@@ -4,14 +4,13 @@
  * that shows this site exactly as the site made it.
  */
 import { t } from '../shared/i18n';
+import { optionLabelKey } from '../shared/option-label-key';
 import { setPreferences } from '../shared/preferences/actions';
 import type { EffectivePreferences } from '../shared/preferences/resolve';
 import { PAGE_COLOURS, PAGE_FONTS, PAGE_SPACINGS, type SitePreferences } from '../shared/preferences/schema';
 import { updateSitePreferences } from '../shared/preferences/storage';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const camel = (value: string) => value.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-const labelKey = (prefix: string, value: string) => `${prefix}${camel(`-${value}`)}`;
 
 /** What "as the site made it" means: every adjustment off and the text at 100%. */
 export const SITE_AS_MADE: SitePreferences = {
@@ -34,7 +33,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
   const links = $<HTMLInputElement>('page-links');
   const focus = $<HTMLInputElement>('page-focus');
   const fill = (select: HTMLSelectElement, prefix: string, values: readonly string[]) =>
-    select.replaceChildren(...values.map((value) => new Option(t(labelKey(prefix, value)), value)));
+    select.replaceChildren(...values.map((value) => new Option(t(optionLabelKey(prefix, value)), value)));
   fill(colours, 'pageColours', PAGE_COLOURS);
   fill(font, 'pageFont', PAGE_FONTS);
   fill(spacing, 'pageSpacing', PAGE_SPACINGS);

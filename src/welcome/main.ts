@@ -8,6 +8,7 @@ import { PALETTES } from '../content/adjustments/adjustment-css';
 import { requestAccess } from '../popup/auto-apply-access';
 import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
 import { localizePage, t } from '../shared/i18n';
+import { optionLabelKey } from '../shared/option-label-key';
 import { PAGE_COLOURS } from '../shared/preferences/schema';
 import { loadPreferences, updateGlobalPreferences } from '../shared/preferences/storage';
 import { ALL_SITES_PATTERNS } from '../shared/site';
@@ -16,8 +17,7 @@ import { largerTextScale, nearestTextScaleStep, smallerTextScale, TEXT_SCALE_STE
 type PageColours = (typeof PAGE_COLOURS)[number];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const camel = (value: string) => value.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-const colourLabel = (value: string) => t(`pageColours${camel(`-${value}`)}`);
+const colourLabel = (value: string) => t(optionLabelKey('pageColours', value));
 
 function announce(message: string): void {
   const status = $('status');

@@ -5,6 +5,7 @@
  * storage.onChanged, so the popup and other tabs stay in step.
  */
 import { t } from '../../shared/i18n';
+import { optionLabelKey } from '../../shared/option-label-key';
 import { setPreferences } from '../../shared/preferences/actions';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
 import type { SitePreferences } from '../../shared/preferences/schema';
@@ -23,9 +24,6 @@ import {
 } from './reader-style';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-const camel = (value: string) => value.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-const labelKey = (prefix: string, value: string) => `${prefix}${camel(`-${value}`)}`;
 
 function fillSelect(select: HTMLSelectElement, options: readonly (readonly [string, string])[]): void {
   select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
@@ -54,15 +52,15 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
 
   fillSelect(
     theme,
-    READER_THEMES.map((value) => [value, t(labelKey('theme', value))] as const),
+    READER_THEMES.map((value) => [value, t(optionLabelKey('theme', value))] as const),
   );
   fillSelect(
     font,
-    READER_FONTS.map((value) => [value, t(labelKey('font', value))] as const),
+    READER_FONTS.map((value) => [value, t(optionLabelKey('font', value))] as const),
   );
   fillSelect(
     spacing,
-    [...(Object.keys(SPACING_PRESETS) as SpacingPreset[]), 'custom'].map((value) => [value, t(labelKey('spacing', value))] as const),
+    [...(Object.keys(SPACING_PRESETS) as SpacingPreset[]), 'custom'].map((value) => [value, t(optionLabelKey('spacing', value))] as const),
   );
   fillSelect(
     lineHeight,
@@ -78,11 +76,11 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   );
   fillSelect(
     width,
-    READER_WIDTHS.map((value) => [value, t(labelKey('width', value))] as const),
+    READER_WIDTHS.map((value) => [value, t(optionLabelKey('width', value))] as const),
   );
   fillSelect(
     align,
-    (['start', 'justify'] as const).map((value) => [value, t(labelKey('align', value))] as const),
+    (['start', 'justify'] as const).map((value) => [value, t(optionLabelKey('align', value))] as const),
   );
   fillSelect(
     rate,
