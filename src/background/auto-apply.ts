@@ -19,10 +19,18 @@ async function sync(): Promise<void> {
     contentScript,
     bootScripts: bootScriptsFor,
   });
-  const registered = await browser.scripting.getRegisteredContentScripts();
-  const ours = registered.map((script) => script.id).filter((id) => id.startsWith(AUTO_APPLY_ID_PREFIX));
-  if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours });
-  if (plan.length > 0) await browser.scripting.registerContentScripts(plan);
+  // Update in place, add, then remove: unregistering everything first would leave a moment in
+  // which a page that loads gets no content script at all.
+  const registered = new Set(
+    (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id).filter((id) => id.startsWith(AUTO_APPLY_ID_PREFIX)),
+  );
+  const kept = plan.filter((script) => registered.has(script.id));
+  const added = plan.filter((script) => !registered.has(script.id));
+  const removed = [...registered].filter((id) => !plan.some((script) => script.id === id));
+  // An update leaves out properties it is not given: say "no exclusions" explicitly.
+  if (kept.length > 0) await browser.scripting.updateContentScripts(kept.map((script) => ({ excludeMatches: [], ...script })));
+  if (added.length > 0) await browser.scripting.registerContentScripts(added);
+  if (removed.length > 0) await browser.scripting.unregisterContentScripts({ ids: removed });
 }
 
 /** Serialized: two overlapping syncs would register the same ids twice. */

@@ -130,7 +130,7 @@ export async function clearPreferences(session: ExtensionSession): Promise<void>
     await chrome.storage.local.clear();
     for (let i = 0; i < 100; i++) {
       const scripts = await chrome.scripting.getRegisteredContentScripts();
-      if (!scripts.some((script) => script.js?.some((file) => file.startsWith('boot/')))) return;
+      if (scripts.length > 0 && !scripts.some((script) => script.js?.some((file) => file.startsWith('boot/')))) return;
       await new Promise((done) => setTimeout(done, 50));
     }
   });
