@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import type { Article } from '../../src/reader/article.ts';
 import { extractArticle } from '../../src/reader/extract.ts';
+import { readerText, visibleText } from '../../tests/support/article-text.ts';
 import { type ShingleScores, shingleScores, tokenize } from '../../tests/support/shingles.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -49,30 +50,6 @@ export function readerCodeBundle(): Promise<string> {
 }
 
 // ---------------------------------------------------------------- 8. extraction quality
-
-/**
- * The reader's text, as tests/unit/extract.test.ts scores it: title, byline, the meta list (label and value),
- * then the body with rt/rp removed and a line per block.
- */
-function visibleText(html: string): string {
-  const fragment = JSDOM.fragment(`<div>${html}</div>`);
-  const root = fragment.firstElementChild as Element;
-  for (const el of Array.from(root.querySelectorAll('rt, rp'))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('p, div, li, td, th, caption, h1, h2, h3, h4, h5, h6, dt, dd, figcaption, br'))) {
-    el.before('\n');
-    el.after('\n');
-  }
-  return (root.textContent ?? '')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
-function readerText(article: Article): string {
-  const meta = article.meta.map(({ label, value }) => `${label}\n${value}`);
-  return [article.title, article.byline ?? '', ...meta, visibleText(article.contentHtml)].join('\n');
-}
 
 /** What the reader page in Chromium shows, read from its DOM (see readerShown in reader-in-page.ts), by the same text rule. */
 export interface ShownReader {

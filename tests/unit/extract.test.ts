@@ -10,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/reader/article';
 import { extractArticle } from '../../src/reader/extract';
+import { readerText, visibleText } from '../support/article-text';
 import { type ShingleScores, shingleScores } from '../support/shingles';
 
 const PAGES = new URL('../fixtures/pages/', import.meta.url);
@@ -25,33 +26,11 @@ const PARSERS: [name: string, parse: Parse][] = [
 
 const fixture = (name: string) => readFileSync(new URL(`${name}.html`, PAGES), 'utf8');
 
-/** Independent of the extractor's own text code: jsdom, rt/rp removed, a line per block. */
-function visibleText(html: string): string {
-  const fragment = JSDOM.fragment(`<div>${html}</div>`);
-  const root = fragment.firstElementChild as Element;
-  for (const el of Array.from(root.querySelectorAll('rt, rp'))) el.remove();
-  for (const el of Array.from(root.querySelectorAll('p, div, li, td, th, caption, h1, h2, h3, h4, h5, h6, dt, dd, figcaption, br'))) {
-    el.before('\n');
-    el.after('\n');
-  }
-  return (root.textContent ?? '')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
-
 function contentDom(article: Article): Element {
   return JSDOM.fragment(`<div>${article.contentHtml}</div>`).firstElementChild as Element;
 }
 
 const paragraphs = (article: Article) => Array.from(contentDom(article).querySelectorAll('p')).map((p) => visibleText(p.outerHTML));
-
-/** What the reader shows, in its order: title, byline, the meta list, then the body. */
-function readerText(article: Article): string {
-  const meta = article.meta.map(({ label, value }) => `${label}\n${value}`);
-  return [article.title, article.byline ?? '', ...meta, visibleText(article.contentHtml)].join('\n');
-}
 
 function extract(parse: Parse, name: string): Article | null {
   const url = `${ORIGIN}/${name}.html`;
