@@ -18,8 +18,13 @@ function firefoxManifest(manifest: typeof baseManifest) {
   const { background, commands, ...rest } = manifest;
   return {
     ...rest,
-    // Chrome allows four suggested shortcuts; Firefox has no such limit, so reset gets its keys there.
-    commands: { ...commands, 'reset-text-size': { ...commands['reset-text-size'], suggested_key: { default: 'Alt+Shift+0' } } },
+    // Chrome allows four suggested shortcuts; Firefox has no such limit, so the other commands get their keys there.
+    commands: {
+      ...commands,
+      'reset-text-size': { ...commands['reset-text-size'], suggested_key: { default: 'Alt+Shift+0' } },
+      'toggle-line-focus': { ...commands['toggle-line-focus'], suggested_key: { default: 'Alt+Shift+L' } },
+      'read-aloud': { ...commands['read-aloud'], suggested_key: { default: 'Alt+Shift+S' } },
+    },
     // Firefox MV3 has no service workers for extensions: an event page with scripts.
     background: { scripts: [background.service_worker] },
     browser_specific_settings: {

@@ -5,6 +5,7 @@ import { watchPreferences } from '../shared/preferences/storage';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
 import { createContextMenu, listenToContextMenu } from './context-menu';
+import { loadPageTool } from './page-tools';
 import { closeReadingMode, storeSnapshot, takeSnapshot } from './reading-mode';
 import { attachToTab } from './tab-access';
 
@@ -23,9 +24,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   const message = parseMessage(raw);
   if (!message) return undefined;
   const tabId = sender.tab?.id;
-  // Our content script runs inside web pages, so all it may do is hand over what it read from its page.
-  if (message.type === 'reader-page') {
+  // Our content script runs inside web pages, so all it may do is hand over what it read from its
+  // page, or ask for one of our own feature scripts (by name) in its own frame.
+  if (message.type === 'reader-page' || message.type === 'load-page-tool') {
     if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
+    if (message.type === 'load-page-tool') return loadPageTool(tabId, sender.frameId ?? 0, message.tool).then((ok) => ({ ok }));
     return storeSnapshot(tabId, message.page).then(() => ({ ok: true }));
   }
   if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;

@@ -10,6 +10,7 @@ import { type EffectivePreferences, resolvePreferences } from '../shared/prefere
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
 import { createAdjustmentsController } from './adjustments/adjustments-controller';
+import { createLineFocusLoader } from './line-focus-loader';
 import { createTextSizeController } from './text-scale/text-size-controller';
 
 declare global {
@@ -22,9 +23,11 @@ function run(): void {
   if (origin === 'null') return; // about:blank, data: and sandboxed frames have no site to remember
   const textSize = createTextSizeController(document);
   const adjustments = createAdjustmentsController(document);
+  const lineFocus = createLineFocusLoader();
   const apply = (preferences: EffectivePreferences) => {
     adjustments.apply(preferences);
     textSize.apply(preferences.textScale);
+    lineFocus.apply(preferences.pageLineFocus);
   };
 
   // Boot files are ours, but check them like any stored data: a bad value must not break the page.

@@ -48,6 +48,7 @@ export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
   pageSpacing: 'pageSpacing',
   pageLinks: 'pageLinks',
   pageFocus: 'pageFocus',
+  pageLineFocus: 'pageLineFocus',
 };
 
 /** Display order: the order of FIELD_LABEL_KEYS, which the type above forces to list every field. */
@@ -97,6 +98,7 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
     case 'speechVoice':
     case 'pageLinks':
     case 'pageFocus':
+    case 'pageLineFocus':
       return [];
   }
 }

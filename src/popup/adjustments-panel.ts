@@ -1,6 +1,6 @@
 /**
- * The popup's "Easy Web Browsing" panel: colours, font, spacing, links and
- * focus for the live page, saved where the popup's scope says, and a reset
+ * The popup's "Easy Web Browsing" panel: colours, font, spacing, links,
+ * focus and the reading ruler for the live page, saved where the popup's scope says, and a reset
  * that shows this site exactly as the site made it.
  */
 import { t } from '../shared/i18n';
@@ -20,6 +20,7 @@ export const SITE_AS_MADE: SitePreferences = {
   pageSpacing: 'off',
   pageLinks: false,
   pageFocus: false,
+  pageLineFocus: false,
 };
 
 export interface AdjustmentsPanel {
@@ -32,6 +33,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
   const spacing = $<HTMLSelectElement>('page-spacing');
   const links = $<HTMLInputElement>('page-links');
   const focus = $<HTMLInputElement>('page-focus');
+  const lineFocus = $<HTMLInputElement>('page-line-focus');
   const fill = (select: HTMLSelectElement, prefix: string, values: readonly string[]) =>
     select.replaceChildren(...values.map((value) => new Option(t(optionLabelKey(prefix, value)), value)));
   fill(colours, 'pageColours', PAGE_COLOURS);
@@ -44,6 +46,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
   spacing.addEventListener('change', () => save({ pageSpacing: spacing.value as EffectivePreferences['pageSpacing'] }));
   links.addEventListener('change', () => save({ pageLinks: links.checked }));
   focus.addEventListener('change', () => save({ pageFocus: focus.checked }));
+  lineFocus.addEventListener('change', () => save({ pageLineFocus: lineFocus.checked }));
   $('reset-site').addEventListener('click', () => {
     // Into this site's own settings, whatever the scope: other sites keep theirs.
     void updateSitePreferences(origin, SITE_AS_MADE).then(() => announce(t('pageResetSiteDone')));
@@ -56,6 +59,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
       spacing.value = preferences.pageSpacing;
       links.checked = preferences.pageLinks;
       focus.checked = preferences.pageFocus;
+      lineFocus.checked = preferences.pageLineFocus;
     },
   };
 }

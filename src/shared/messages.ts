@@ -7,12 +7,28 @@ import type { PageSnapshot } from '../reader/article';
 import type { TextScaleStep } from './text-scale-steps';
 
 /** Every keyboard command, also reachable as a `run-command` message. */
-export const COMMAND_NAMES = ['increase-text-size', 'decrease-text-size', 'reset-text-size', 'toggle-reading-mode'] as const;
+export const COMMAND_NAMES = [
+  'increase-text-size',
+  'decrease-text-size',
+  'reset-text-size',
+  'toggle-reading-mode',
+  'toggle-line-focus',
+  'read-aloud',
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** What read aloud on the live page is doing after the command: reading the selection, reading what the user points at, or off. */
+export type ReadAloudMode = 'selection' | 'pointing' | 'off';
+
+/** Feature scripts that the content script loads into its page only while the feature is on. */
+export const PAGE_TOOLS = ['line-focus'] as const;
+export type PageToolName = (typeof PAGE_TOOLS)[number];
 
 export type CommandResult =
   | { ok: true; textScale: TextScaleStep; scope: 'site' | 'global' }
   | { ok: true; readerOpen: boolean }
+  | { ok: true; lineFocus: boolean }
+  | { ok: true; readAloud: ReadAloudMode }
   | { ok: false; error: 'unsupported-page' | 'no-access' | 'failed'; detail?: string };
 
 export interface MessageMap {
@@ -22,6 +38,8 @@ export interface MessageMap {
   'attach-tab': { request: { type: 'attach-tab'; tabId: number }; response: { ok: boolean } };
   /** From the reading-mode script in a tab: a snapshot of its page. */
   'reader-page': { request: { type: 'reader-page'; page: PageSnapshot }; response: { ok: boolean } };
+  /** From our content script in a tab: run a page tool's script in its frame (the feature has just been switched on). */
+  'load-page-tool': { request: { type: 'load-page-tool'; tool: PageToolName }; response: { ok: boolean } };
   /** From the reader page (an extension page framed in that tab): the snapshot to show. */
   'reader-get-page': { request: { type: 'reader-get-page' }; response: { page: PageSnapshot | null } };
   /** From the reader page: close reading mode and give the page back. */
@@ -45,6 +63,9 @@ export function parseMessage(raw: unknown): Message | undefined {
   if (message.type === 'attach-tab' && tabIdOk) return { type: 'attach-tab', tabId: message.tabId as number };
   if (message.type === 'reader-get-page' || message.type === 'reader-close') return { type: message.type };
   if (message.type === 'reader-page' && isSnapshot(message.page)) return { type: 'reader-page', page: message.page };
+  if (message.type === 'load-page-tool' && (PAGE_TOOLS as readonly unknown[]).includes(message.tool)) {
+    return { type: 'load-page-tool', tool: message.tool as PageToolName };
+  }
   return undefined;
 }
 
@@ -54,7 +75,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   return typeof page.html === 'string' && typeof page.url === 'string';
 }
 
-/** The one message our own content script (inside a web page) may send. */
+/** Whether a message comes from our own content script (inside a web page); it may only hand over a snapshot or ask for a page tool. */
 export function isFromOwnContentScript(sender: browser.Runtime.MessageSender, extensionId: string): boolean {
   return sender.id === extensionId && sender.tab?.id !== undefined;
 }

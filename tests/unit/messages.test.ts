@@ -9,6 +9,8 @@ describe('messages', () => {
       tabId: 4,
     });
     expect(parseMessage({ type: 'attach-tab', tabId: 0 })).toEqual({ type: 'attach-tab', tabId: 0 });
+    expect(parseMessage({ type: 'run-command', command: 'read-aloud', tabId: 2 })).toMatchObject({ command: 'read-aloud' });
+    expect(parseMessage({ type: 'load-page-tool', tool: 'line-focus', extra: 1 })).toEqual({ type: 'load-page-tool', tool: 'line-focus' });
   });
 
   it('drop anything else', () => {
@@ -20,6 +22,9 @@ describe('messages', () => {
       { type: 'run-command', command: 'increase-text-size', tabId: -1 },
       { type: 'run-command', command: 'increase-text-size', tabId: 1.5 },
       { type: 'unknown', tabId: 1 },
+      // Only our own feature scripts can be asked for, by name: never a path.
+      { type: 'load-page-tool', tool: '../content/main.iife.js' },
+      { type: 'load-page-tool' },
     ]) {
       expect(parseMessage(bad)).toBeUndefined();
     }

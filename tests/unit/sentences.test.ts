@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Sentence, sentenceAt, splitSentences, splitSentencesWithoutSegmenter } from '../../src/reader/speech/sentences';
+import { type Sentence, sentenceAt, splitSentences, splitSentencesWithoutSegmenter } from '../../src/shared/speech/sentences';
 
 /**
  * Every case runs through both splitters: Intl.Segmenter (what browsers use)
@@ -110,6 +110,15 @@ describe.each(splitters)('splitting sentences with the %s', (_name, split) => {
       'Mr. Sato agreed.',
       '次へ。',
     ]);
+  });
+
+  it('keeps a heading or list number with the words it introduces', () => {
+    expect(texts(split, '1. Outline of the IP WG')).toEqual(['1. Outline of the IP WG']);
+    expect(texts(split, '(2) Cooperation. Next steps.')).toEqual(['(2) Cooperation.', 'Next steps.']);
+    expect(texts(split, 'iv. Annex. A. Contacts')).toEqual(['iv. Annex.', 'A. Contacts']);
+    expect(texts(split, '１．概要　補助の内容', 'ja')).toEqual(['１．概要　補助の内容']);
+    // A number that ends a sentence is still an end.
+    expect(texts(split, 'The total was 12. Then it fell.')).toEqual(['The total was 12.', 'Then it fell.']);
   });
 
   it('treats a line break as a hard boundary, even after an abbreviation', () => {

@@ -6,8 +6,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/reader/speech/sentences';
-import { collectSpeakableText, locateRange, offsetAt, rangeFor, type TextPiece } from '../../src/reader/speech/speakable-text';
+import { splitSentences } from '../../src/shared/speech/sentences';
+import { collectSpeakableText, locateRange, offsetAt, rangeFor, type TextPiece } from '../../src/shared/speech/speakable-text';
 
 function articleOf(html: string): { document: Document; root: Element } {
   const { document } = parseHTML(`<!doctype html><html><body><article id="root">${html}</article></body></html>`);

@@ -7,7 +7,7 @@ import {
   speechChunks,
   type UtteranceEvents,
   type UtteranceLike,
-} from '../../src/reader/speech/speaker';
+} from '../../src/shared/speech/speaker';
 
 /** What the stub saw when an utterance was handed to speak(). */
 interface Spoken {

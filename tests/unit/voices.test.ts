@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRemote, pickVoice, type VoiceLike } from '../../src/reader/speech/voices';
+import { isRemote, pickVoice, type VoiceLike } from '../../src/shared/speech/voices';
 
 /** Shaped like Chrome's list: local OS voices plus "Google …" voices that send text to a server. */
 const voices: VoiceLike[] = [

@@ -6,11 +6,12 @@
  */
 import { t } from '../../shared/i18n';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
+import { clearHighlight, showHighlight } from '../../shared/speech/highlight';
+import { sentenceAt, splitSentences } from '../../shared/speech/sentences';
+import { collectSpeakableText, offsetAt, rangeFor } from '../../shared/speech/speakable-text';
+import { createSpeaker } from '../../shared/speech/speaker';
+import { pickVoice } from '../../shared/speech/voices';
 import type { Article } from '../article';
-import { sentenceAt, splitSentences } from '../speech/sentences';
-import { collectSpeakableText, offsetAt, rangeFor } from '../speech/speakable-text';
-import { createSpeaker } from '../speech/speaker';
-import { pickVoice } from '../speech/voices';
 
 const HIGHLIGHT = 'easyread-sentence';
 
@@ -65,9 +66,7 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
     const sentence = sentences[index];
     if (!sentence) return;
     const range = rangeFor(pieces, sentence.start, sentence.end, document);
-    const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-    const HighlightType = (window as unknown as { Highlight?: new (range: Range) => unknown }).Highlight;
-    if (registry && HighlightType) registry.set(HIGHLIGHT, new HighlightType(range));
+    showHighlight(HIGHLIGHT, range);
     const box = range.getBoundingClientRect();
     const main = $('main').getBoundingClientRect();
     if (box.top < main.top + 40 || box.bottom > main.bottom - 40) {
@@ -79,7 +78,7 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
     play.setAttribute('aria-pressed', String(state === 'playing'));
     $('play-icon').textContent = state === 'playing' ? '❚❚' : '▶';
     $('play-text').textContent = t(state === 'playing' ? 'readerPause' : 'readerPlay');
-    if (state === 'idle') (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.delete(HIGHLIGHT);
+    if (state === 'idle') clearHighlight(HIGHLIGHT);
   }
 
   function ensureSpeaker(): Speaker | undefined {

@@ -25,6 +25,14 @@ export async function changeTextScale(origin: string, command: TextSizeCommand):
   return { textScale, scope: await setTextScale(origin, textScale) };
 }
 
+/** The reading ruler on or off, saved where the popup says; the content script follows storage. */
+export async function toggleLineFocus(origin: string): Promise<boolean> {
+  const { global, site } = await loadPreferences(origin);
+  const on = !resolvePreferences(global, site).pageLineFocus;
+  await setPreferences(origin, { pageLineFocus: on });
+  return on;
+}
+
 /**
  * "This site": the site keeps the size it shows now as its own (other fields
  * join as the user changes them, so hundreds of sites still fit in sync storage).

@@ -60,6 +60,8 @@ const fieldSchemas = {
   pageLinks: v.boolean(),
   /** A large focus ring that shows on any background. */
   pageFocus: v.boolean(),
+  /** Reading ruler: a band that follows the pointer or the keyboard and dims the rest of the page. */
+  pageLineFocus: v.boolean(),
 };
 
 type FieldValues = { [K in keyof typeof fieldSchemas]: v.InferOutput<(typeof fieldSchemas)[K]> };
@@ -88,6 +90,7 @@ export const DEFAULT_GLOBAL_PREFERENCES: GlobalPreferences = {
   pageSpacing: 'off',
   pageLinks: false,
   pageFocus: false,
+  pageLineFocus: false,
 };
 
 export interface Repaired<T> {

@@ -104,10 +104,17 @@ function abbreviationContinues(word: string, next: string): boolean {
 const PARTICLE_AFTER_QUOTE = /^(?:って|とか|など|と|の|が|を|に|も|は|で|や)/u;
 const CLOSING_BRACKET_AT_END = /[」』）)】〕〉》]$/u;
 
+/**
+ * A list or heading number on its own: "1.", "(2)", "3)", "iv.", "A.", "１．".
+ * It introduces what follows ("1. Outline of the IP WG") and is no sentence.
+ */
+const LIST_MARKER = /^(?:\(?(?:[0-9０-９]{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Za-z])[.)．）])$/u;
+
 /** Whether the split between two trimmed segments is a mistake to undo. */
 function shouldJoin(previous: string, next: string, gap: string): boolean {
   // A line break is a hard boundary: collectSpeakableText puts one between blocks.
   if (/[\n\r\u2028\u2029]/u.test(gap)) return false;
+  if (LIST_MARKER.test(previous)) return true;
   if (/\d\.$/u.test(previous) && startsWithDigit(next)) return true;
   if (gap === '' && CLOSING_BRACKET_AT_END.test(previous) && PARTICLE_AFTER_QUOTE.test(next)) return true;
   return abbreviationContinues(lastWord(previous), next);

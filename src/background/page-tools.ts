@@ -1,0 +1,29 @@
+/**
+ * Feature scripts run in a page only while the feature is used, so the
+ * always-on content script stays small: the reading ruler (asked for by the
+ * content script when its preference is on) and read aloud on the live page
+ * (started by its command).
+ */
+import browser from 'webextension-polyfill';
+import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script';
+import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
+import type { PageToolName, ReadAloudMode } from '../shared/messages';
+
+const SCRIPTS: Record<PageToolName, string> = { 'line-focus': lineFocusScript };
+
+export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [SCRIPTS[tool]] });
+    return true;
+  } catch (error) {
+    console.info(`[EasyRead] cannot load ${tool}:`, error);
+    return false;
+  }
+}
+
+/** Reads the page's selection, or else switches point-to-read on or off; top frame only. */
+export async function toggleReadAloud(tabId: number): Promise<ReadAloudMode> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [readAloudScript] });
+  const reply = (await browser.tabs.sendMessage(tabId, { type: 'read-aloud-toggle' }, { frameId: 0 })) as { mode: ReadAloudMode };
+  return reply.mode;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading ruler (line focus) on the live page, loaded by the content script
+ * only while the preference is on (never part of the always-on script). A
+ * clear band follows the pointer, the keyboard focus and the text caret;
+ * the page above and below it is dimmed. Purely visual: the layer lets every
+ * click through, is hidden from assistive technology, and leaves nothing
+ * behind when stopped.
+ */
+import { whenRootExists } from '../../content/when-root-exists';
+import { createShadowHost, createStyled, setStyles } from '../shadow-host';
+import { type Band, bandAround, lineHeightOf, readingLineOf } from './band';
+
+declare global {
+  var __easyReadLineFocus: { start(): () => void } | undefined;
+}
+
+/** Dark enough to calm the rest of the page, light enough to keep one's place in it. */
+const SHADE = 'rgba(0, 0, 0, 0.55)';
+/** Amber edges show on white, black and blue pages alike. */
+const EDGE = '2px solid rgb(255, 176, 0)';
+
+function start(): () => void {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const { host, root } = createShadowHost(document, 'easyread-line-focus', { inset: '0', contain: 'strict' });
+  host.setAttribute('aria-hidden', 'true');
+  const shade = (edge: string) =>
+    createStyled(document, 'div', {
+      position: 'absolute',
+      left: '0',
+      right: '0',
+      background: SHADE,
+      [edge]: EDGE,
+      'box-sizing': 'border-box',
+    });
+  const above = shade('border-bottom');
+  const below = shade('border-top');
+  root.append(above, below);
+
+  let lineHeight = 24;
+  let centre = window.innerHeight / 3;
+
+  function draw(): void {
+    const band: Band = bandAround(centre, lineHeight, window.innerHeight);
+    setStyles(above, { top: '0', height: `${band.top}px` });
+    setStyles(below, { top: `${band.top + band.height}px`, bottom: '0' });
+  }
+
+  function lineHeightAt(element: Element | null): number {
+    return element ? lineHeightOf(getComputedStyle(element)) : lineHeight;
+  }
+
+  // Pointer moves come faster than frames: follow the latest one, once a frame.
+  let pointer: { x: number; y: number } | undefined;
+  let frame = 0;
+  function followPointer(): void {
+    frame = 0;
+    if (!pointer) return;
+    lineHeight = lineHeightAt(document.elementFromPoint(pointer.x, pointer.y));
+    centre = pointer.y;
+    draw();
+  }
+
+  function followBox(box: DOMRect | undefined, element: Element | null): void {
+    if (!box || (box.width === 0 && box.height === 0)) return;
+    lineHeight = lineHeightAt(element);
+    centre = readingLineOf(box, lineHeight);
+    draw();
+  }
+
+  document.addEventListener(
+    'pointermove',
+    (event) => {
+      pointer = { x: event.clientX, y: event.clientY };
+      frame ||= requestAnimationFrame(followPointer);
+    },
+    { passive: true, signal, capture: true },
+  );
+  document.addEventListener(
+    'focusin',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      // Focus moved by the pointer is where the pointer already is.
+      if (target?.matches(':focus-visible')) followBox(target.getBoundingClientRect(), target);
+    },
+    { signal, capture: true },
+  );
+  // Caret browsing (F7) and text fields: the band follows the caret line by line.
+  document.addEventListener(
+    'selectionchange',
+    () => {
+      const selection = document.getSelection();
+      if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return;
+      const range = selection.getRangeAt(0);
+      const node = range.startContainer;
+      const element = node instanceof Element ? node : node.parentElement;
+      followBox(range.getClientRects()[0] ?? element?.getBoundingClientRect(), element);
+    },
+    { signal },
+  );
+  window.addEventListener('resize', draw, { passive: true, signal });
+
+  draw();
+  whenRootExists(document, () => {
+    if (!signal.aborted) document.documentElement.append(host);
+  });
+  return () => {
+    controller.abort();
+    cancelAnimationFrame(frame);
+    host.remove();
+  };
+}
+
+globalThis.__easyReadLineFocus ??= { start };

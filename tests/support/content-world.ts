@@ -1,0 +1,82 @@
+/**
+ * Runs code in our content scripts' isolated world of a Chromium tab (via the
+ * DevTools protocol), where the page tools run. Page scripts, and so
+ * page.evaluate, cannot see or change what lives there.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; frameId?: string };
+}
+
+export interface ContentWorld {
+  evaluate<T>(expression: string): Promise<T>;
+  detach(): Promise<void>;
+}
+
+/** The isolated world of extension `extensionId` in the page's top frame; our content script must already run there. */
+export async function contentWorld(page: Page, extensionId: string): Promise<ContentWorld> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const contexts: ExecutionContext[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as ExecutionContext));
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  await cdp.send('Runtime.enable');
+  const world = contexts.find(
+    (context) =>
+      context.origin === `chrome-extension://${extensionId}` &&
+      context.auxData?.type === 'isolated' &&
+      context.auxData.frameId === frameTree.frame.id,
+  );
+  if (!world) throw new Error('our content script is not running in this page');
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        contextId: world.id,
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(`in the content world: ${JSON.stringify(exceptionDetails)}`);
+      return result.value as T;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+export interface SpokenUtterance {
+  text: string;
+  lang: string;
+  rate: number;
+}
+
+/**
+ * STUB, because headless Chromium has no speech voices: stands in for
+ * speechSynthesis in our content world, records what would be said, and
+ * ends each utterance after `speakMs`. Everything else in the test is real.
+ */
+export async function stubSpeech(world: ContentWorld, speakMs = 300): Promise<void> {
+  await world.evaluate(`(() => {
+    const spoken = [];
+    let timer;
+    const stub = {
+      spoken,
+      cancels: 0,
+      getVoices: () => [],
+      speak(utterance) {
+        spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate });
+        timer = setTimeout(() => utterance.onend && utterance.onend(new Event('end')), ${speakMs});
+      },
+      cancel() { clearTimeout(timer); stub.cancels++; },
+      pause() {},
+      resume() {},
+      addEventListener() {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: stub, configurable: true });
+  })()`);
+}
+
+export function spoken(world: ContentWorld): Promise<SpokenUtterance[]> {
+  return world.evaluate('window.speechSynthesis.spoken');
+}
