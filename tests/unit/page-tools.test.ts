@@ -3,13 +3,13 @@ import { bandAround, lineHeightOf, MAX_BAND_HEIGHT, MIN_BAND_HEIGHT, readingLine
 import { languageOf, sentencesBetween } from '../../src/page-tools/read-aloud/speech-plan';
 
 describe('reading ruler band', () => {
-  it('is centred on the line being read and about one and a half lines tall', () => {
-    expect(bandAround(400, 30, 900)).toEqual({ top: 376, height: 48 });
+  it('is centred on the line being read and a little taller than it', () => {
+    expect(bandAround(400, 30, 900)).toEqual({ top: 381, height: 38 });
   });
 
   it('stays inside the viewport at its edges', () => {
     expect(bandAround(0, 30, 900).top).toBe(0);
-    expect(bandAround(900, 30, 900)).toEqual({ top: 852, height: 48 });
+    expect(bandAround(900, 30, 900)).toEqual({ top: 862, height: 38 });
   });
 
   it('is never thinner than a target nor taller than a short paragraph, nor than the viewport', () => {

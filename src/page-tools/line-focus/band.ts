@@ -15,10 +15,12 @@ export const MIN_BAND_HEIGHT = 28;
 export const MAX_BAND_HEIGHT = 240;
 
 /**
- * The line being read plus a little of its neighbours: 1.6 lines keeps the
- * eye on one line without cutting off ascenders, descenders or ruby above it.
+ * The line being read and a sliver of the gaps around it: at 1.25 line
+ * heights the band's edges fall in the half-leading of ordinary text
+ * (line-height 1.5), so they never cut through the letters of this line or
+ * the next.
  */
-const LINES_IN_BAND = 1.6;
+const LINES_IN_BAND = 1.25;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 

@@ -19,6 +19,21 @@ const SHADE = 'rgba(0, 0, 0, 0.55)';
 /** Amber edges show on white, black and blue pages alike. */
 const EDGE = '2px solid rgb(255, 176, 0)';
 
+/** The box of the line of text under the point, if the point is on one. */
+function textLineAt(x: number, y: number): DOMRect | undefined {
+  const withPosition = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const position = withPosition.caretPositionFromPoint?.(x, y);
+  const range = position ? document.createRange() : document.caretRangeFromPoint?.(x, y);
+  if (!range) return undefined;
+  if (position) range.setStart(position.offsetNode, position.offset);
+  if (range.startContainer.nodeType !== Node.TEXT_NODE) return undefined;
+  const box = range.getClientRects()[0];
+  // Caret look-ups snap to the nearest text even from a margin: only a line under the point counts.
+  return box && box.height > 0 && y >= box.top && y <= box.bottom ? box : undefined;
+}
+
 function start(): () => void {
   const controller = new AbortController();
   const { signal } = controller;
@@ -56,8 +71,11 @@ function start(): () => void {
   function followPointer(): void {
     frame = 0;
     if (!pointer) return;
-    lineHeight = lineHeightAt(document.elementFromPoint(pointer.x, pointer.y));
-    centre = pointer.y;
+    const { x, y } = pointer;
+    lineHeight = lineHeightAt(document.elementFromPoint(x, y));
+    // On a line of text the band sits on that line, not half on the line above.
+    const line = textLineAt(x, y);
+    centre = line ? line.top + line.height / 2 : y;
     draw();
   }
 

@@ -69,6 +69,23 @@ describe('popup', () => {
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('reset');
   });
 
+  it('turns the reading ruler on and off with the keyboard, and starts read aloud on the page', async () => {
+    const popup = await openPopup(await tabIdOf(session, site));
+    await tabTo(popup, '#page-line-focus');
+    await popup.keyboard.press('Space');
+    await site.waitForSelector('easyread-line-focus', { state: 'attached', timeout: 5_000 });
+    expect(await popup.isChecked('#page-line-focus')).toBe(true);
+    await popup.keyboard.press('Space');
+    await site.waitForSelector('easyread-line-focus', { state: 'detached', timeout: 5_000 });
+
+    // Read aloud wants the pointer on the page: the popup closes once point-to-read is on.
+    await tabTo(popup, '#read-aloud');
+    const closed = popup.waitForEvent('close');
+    await popup.keyboard.press('Enter');
+    await closed;
+    await site.waitForSelector('easyread-read-aloud', { state: 'attached', timeout: 5_000 });
+  });
+
   it('switches between "this site" and "all sites" with the keyboard', async () => {
     const popup = await openPopup(await tabIdOf(session, site));
     const origin = new URL(server.origin).origin;
