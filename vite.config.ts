@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { BUNDLED_FONTS } from './src/content/adjustments/adjustment-css.ts';
 import { allBootScripts, bootScriptPath, bootScriptSource } from './src/shared/boot-scripts.ts';
 
 type Target = 'chrome' | 'firefox';
@@ -132,6 +133,21 @@ function vendorChunk(id: string): string | undefined {
   return Object.entries(VENDOR_CHUNKS).find(([, pattern]) => pattern.test(id))?.[0];
 }
 
+/**
+ * The bundled fonts keep their names (no hash): the content script adds them
+ * to live pages by path (bundledFontFaces), reading mode through its CSS, so
+ * both use the same files and the package carries each font once.
+ */
+const BUNDLED_FONT_FILE = new RegExp(
+  `^(${Object.values(BUNDLED_FONTS)
+    .map((font) => font?.file)
+    .join('|')})-latin-\\d+-normal\\.woff2?$`,
+);
+
+function assetFileName(asset: { names: string[] }): string {
+  return asset.names.some((name) => BUNDLED_FONT_FILE.test(name)) ? 'assets/[name][extname]' : 'assets/[name]-[hash][extname]';
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = (target === 'firefox' ? firefoxManifest(baseManifest) : baseManifest) as ManifestV3Export;
@@ -146,7 +162,7 @@ export default defineConfig(({ mode }) => {
       // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script, the welcome page opens on install.
       rollupOptions: {
         input: { reader: 'src/reader/reader.html', welcome: 'src/welcome/index.html' },
-        output: { manualChunks: vendorChunk },
+        output: { manualChunks: vendorChunk, assetFileNames: assetFileName },
       },
     },
     publicDir: 'public',

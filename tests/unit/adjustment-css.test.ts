@@ -1,5 +1,15 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adjustmentCss, hasAdjustments, PALETTES, type PageAdjustments } from '../../src/content/adjustments/adjustment-css';
+import {
+  adjustmentCss,
+  BUNDLED_FONTS,
+  bundledFontFaces,
+  hasAdjustments,
+  PALETTES,
+  type PageAdjustments,
+} from '../../src/content/adjustments/adjustment-css';
+import { allBootScripts } from '../../src/shared/boot-scripts';
 
 const OFF: PageAdjustments = { pageColours: 'off', pageFont: 'off', pageSpacing: 'off', pageLinks: false, pageFocus: false };
 
@@ -35,6 +45,48 @@ describe('page adjustment stylesheet', () => {
     const css = adjustmentCss({ ...OFF, pageFont: 'ud' });
     expect(css).toMatch(/:not\([^)]*material-icons[^)]*code[^)]*math/);
     expect(css).toContain('BIZ UDPGothic');
+  });
+
+  it.each([
+    ['atkinson', '"Atkinson Hyperlegible"'],
+    ['opendyslexic', '"OpenDyslexic"'],
+  ] as const)(
+    'puts the bundled %s first, then the system sans-serif with its Japanese fonts, and still keeps icons and code',
+    (font, family) => {
+      const css = adjustmentCss({ ...OFF, pageFont: font });
+      expect(css).toMatch(/:not\([^)]*material-icons[^)]*code[^)]*math/);
+      const stack = css.match(/font-family:([^!]*)!important/)?.[1];
+      expect(stack).toBe(`${family}, ${adjustmentCss({ ...OFF, pageFont: 'system-sans' }).match(/font-family:([^!]*)!important/)?.[1]}`);
+      expect(stack).toContain('"Noto Sans CJK JP"');
+    },
+  );
+
+  it('names the bundled font files the packages ship, regular and bold, and none for system fonts', () => {
+    expect(Object.keys(BUNDLED_FONTS).sort()).toEqual(['atkinson', 'opendyslexic']);
+    for (const [font, { family, file }] of Object.entries(BUNDLED_FONTS) as [
+      PageAdjustments['pageFont'],
+      { family: string; file: string },
+    ][]) {
+      const faces = bundledFontFaces(font);
+      expect(faces.map(({ weight }) => weight)).toEqual(['400', '700']);
+      for (const face of faces) {
+        expect(face.family).toBe(family);
+        expect(face.path).toMatch(/^assets\/[a-z-]+-latin-[47]00-normal\.woff2$/);
+        // The build keeps these names (vite.config.ts, assetFileName): the same files reading mode uses.
+        expect(
+          existsSync(resolve(import.meta.dirname, `../../node_modules/@fontsource/${file}/files/${basename(face.path)}`)),
+          face.path,
+        ).toBe(true);
+      }
+    }
+    for (const font of ['off', 'system-sans', 'system-serif', 'ud'] as const) expect(bundledFontFaces(font)).toEqual([]);
+  });
+
+  it('gets a boot file for each bundled font, so it applies from the first frame', () => {
+    const fonts = allBootScripts()
+      .filter(({ field }) => field === 'pageFont')
+      .map(({ value }) => value);
+    expect(fonts).toEqual(expect.arrayContaining(['atkinson', 'opendyslexic']));
   });
 
   it('uses the WCAG 1.4.12 values for text spacing', () => {

@@ -37,9 +37,32 @@ export const PALETTES: Record<Exclude<PageAdjustments['pageColours'], 'off'>, Pa
   dark: { text: '#e8e6e3', background: '#1c1c1e', link: '#9ec3ff', visited: '#d8b4fe', border: '#8a8a8a', focus: '#ffb37a' },
 };
 
-const FONT_STACKS: Record<Exclude<PageAdjustments['pageFont'], 'off'>, string> = {
-  'system-sans': 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif',
+type PageFont = PageAdjustments['pageFont'];
+
+const SANS = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif';
+
+/**
+ * The fonts EasyRead ships (reading mode uses the same files, see the
+ * assetFileNames of vite.config.ts). They cover Latin text only: other
+ * scripts, Japanese included, fall through to the system sans-serif after them.
+ */
+export const BUNDLED_FONTS: Partial<Record<PageFont, { family: string; file: string }>> = {
+  atkinson: { family: 'Atkinson Hyperlegible', file: 'atkinson-hyperlegible' },
+  opendyslexic: { family: 'OpenDyslexic', file: 'opendyslexic' },
+};
+
+/** The faces to add to the page for a font, as paths inside the package: none for fonts of the system. */
+export function bundledFontFaces(font: PageFont): { family: string; weight: string; path: string }[] {
+  const bundled = BUNDLED_FONTS[font];
+  if (!bundled) return [];
+  return ['400', '700'].map((weight) => ({ family: bundled.family, weight, path: `assets/${bundled.file}-latin-${weight}-normal.woff2` }));
+}
+
+const FONT_STACKS: Record<Exclude<PageFont, 'off'>, string> = {
+  'system-sans': SANS,
   'system-serif': 'Georgia, "Times New Roman", "Hiragino Mincho ProN", "Noto Serif CJK JP", "Yu Mincho", serif',
+  atkinson: `"Atkinson Hyperlegible", ${SANS}`,
+  opendyslexic: `"OpenDyslexic", ${SANS}`,
   ud: '"BIZ UDPGothic", "BIZ UDゴシック", "UD デジタル 教科書体 N-R", "UD Digi Kyokasho N-R", "Noto Sans CJK JP", system-ui, sans-serif',
 };
 

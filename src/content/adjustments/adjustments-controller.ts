@@ -1,10 +1,13 @@
 /**
  * The live page's "Easy Web Browsing" adjustments: one stylesheet of ours,
  * present only while at least one adjustment is on, removed entirely when
- * none is (the page is then exactly as it was).
+ * none is (the page is then exactly as it was). A bundled font is added to
+ * the page's own font set (document.fonts) while it is chosen, and deleted
+ * from it when it is not.
  */
+import browser from 'webextension-polyfill';
 import { whenRootExists } from '../when-root-exists';
-import { adjustmentCss, type PageAdjustments } from './adjustment-css';
+import { adjustmentCss, bundledFontFaces, type PageAdjustments } from './adjustment-css';
 
 export interface AdjustmentsController {
   apply(adjustments: PageAdjustments): void;
@@ -13,6 +16,9 @@ export interface AdjustmentsController {
 export function createAdjustmentsController(document: Document): AdjustmentsController {
   let style: HTMLStyleElement | undefined;
   let css = '';
+  let font: PageAdjustments['pageFont'] = 'off';
+  /** The faces added for `font`; replaced (not emptied) on a change, so a load that finishes late can tell it is stale. */
+  let faces: FontFace[] = [];
 
   function render(): void {
     if (css === '') {
@@ -28,8 +34,33 @@ export function createAdjustmentsController(document: Document): AdjustmentsCont
     if (!style.isConnected) document.documentElement.prepend(style);
   }
 
+  /**
+   * The font file is read by the content script and handed to FontFace as
+   * bytes: no URL of ours reaches the page, and no font-src of a strict
+   * Content-Security-Policy can block it.
+   */
+  function loadFont(next: PageAdjustments['pageFont']): void {
+    if (next === font) return;
+    font = next;
+    for (const face of faces) document.fonts.delete(face);
+    const mine: FontFace[] = [];
+    faces = mine;
+    for (const { family, weight, path } of bundledFontFaces(next)) {
+      fetch(browser.runtime.getURL(path))
+        .then((response) => response.arrayBuffer())
+        .then((data) => {
+          if (faces !== mine) return;
+          const face = new FontFace(family, data, { weight });
+          mine.push(face);
+          document.fonts.add(face);
+        })
+        .catch((error: unknown) => console.warn('[EasyRead] font not loaded', path, error));
+    }
+  }
+
   return {
     apply(adjustments) {
+      loadFont(adjustments.pageFont);
       css = adjustmentCss(adjustments);
       if (css === '' || document.documentElement) render();
       else whenRootExists(document, render);

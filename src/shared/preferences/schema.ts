@@ -25,7 +25,7 @@ export const READER_THEMES = [
 
 /** "Easy Web Browsing" adjustments of the live page; 'off' leaves the site's own design. */
 export const PAGE_COLOURS = ['off', 'white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'blue', 'dark'] as const;
-export const PAGE_FONTS = ['off', 'system-sans', 'system-serif', 'ud'] as const;
+export const PAGE_FONTS = ['off', 'system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
 export const PAGE_SPACINGS = ['off', 'wcag', 'wide'] as const;
 
 /** Any sane percentage is kept as the user's intent, snapped to the nearest step. */

@@ -1,0 +1,82 @@
+/**
+ * The bundled fonts on the live page in Firefox ESR: loaded into the page's
+ * font set and really drawn (measured against the system font they fall back
+ * to), under a strict Content-Security-Policy too, icon fonts and code left
+ * alone, and gone without a trace when turned off.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearPreferences, type FirefoxExtensionSession, launchFirefoxWithExtension, openPage } from '../../support/firefox';
+import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import { bundledFontReady, fontReport } from '../../support/page-fonts';
+
+let server: FixtureServer;
+let session: FirefoxExtensionSession;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefoxWithExtension();
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+beforeEach(() => clearPreferences(session));
+
+afterEach(async () => {
+  for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await openPage(session, server.url(path));
+  opened.push(page);
+  return page;
+}
+
+function setPageFont(pageFont: string): Promise<void> {
+  return session.driver.evaluate((pageFont) => browser.storage.sync.set({ preferences: { version: 1, pageFont } }), pageFont);
+}
+
+const PARAGRAPH = '[data-probe="body-paragraph"]';
+const waitOptions = { polling: 100, timeout: 15_000 };
+
+describe.each(['icons-and-forms.html', 'strict-csp.html'])('Firefox bundled fonts on %s', (fixture) => {
+  it.each([
+    { font: 'atkinson', face: 'Atkinson Hyperlegible' },
+    { font: 'opendyslexic', face: 'OpenDyslexic' },
+  ])('$face renders on the page, keeps icons and code, and off restores the page exactly', async ({ font, face }) => {
+    const page = await open(fixture);
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    const before = await page.evaluate(fontReport, { selector: PARAGRAPH, face });
+    const kept = () =>
+      page.evaluate(() => [...document.querySelectorAll('.material-icons, code')].map((element) => getComputedStyle(element).fontFamily));
+    const keptBefore = await kept();
+
+    await setPageFont('system-sans');
+    await page.waitForFunction(
+      (selector) => getComputedStyle(document.querySelector(selector) as Element).fontFamily.startsWith('system-ui'),
+      waitOptions,
+      PARAGRAPH,
+    );
+    const fallback = (await page.evaluate(fontReport, { selector: PARAGRAPH, face })).width;
+
+    await setPageFont(font);
+    await page.waitForFunction(bundledFontReady, waitOptions, { selector: PARAGRAPH, face });
+    const chosen = await page.evaluate(fontReport, { selector: PARAGRAPH, face });
+    expect(chosen.faces.sort()).toEqual(['400 loaded', '700 loaded']);
+    expect(chosen.check).toBe(true);
+    expect(Math.abs(chosen.width - fallback) / fallback, `${chosen.width} vs ${fallback}`).toBeGreaterThan(0.05);
+    expect(await kept()).toEqual(keptBefore);
+
+    await setPageFont('off');
+    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'), waitOptions);
+    const after = await page.evaluate(fontReport, { selector: PARAGRAPH, face });
+    expect(after.faces).toEqual([]);
+    expect(after.total).toBe(before.total);
+    expect(after.family).toBe(before.family);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+  });
+});
