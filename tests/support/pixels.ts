@@ -7,14 +7,20 @@
 
 export type Point = readonly [x: number, y: number];
 
+interface DecodeRequest {
+  base64: string;
+  points: readonly Point[];
+}
+
+/** A Playwright or Puppeteer page (their evaluate() types differ, the call is the same). */
 interface EvaluatingPage {
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  evaluate(decode: (request: DecodeRequest) => Promise<number[]>, request: DecodeRequest): Promise<unknown>;
 }
 
 /** Relative luminance (0 black … 1 white) of each point of a PNG screenshot. */
-export function luminanceAt(page: EvaluatingPage, png: Uint8Array, points: readonly Point[]): Promise<number[]> {
+export async function luminanceAt(page: EvaluatingPage, png: Uint8Array, points: readonly Point[]): Promise<number[]> {
   const base64 = Buffer.from(png).toString('base64');
-  return page.evaluate(
+  return (await page.evaluate(
     async ({ base64, points }) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
@@ -35,5 +41,5 @@ export function luminanceAt(page: EvaluatingPage, png: Uint8Array, points: reado
       });
     },
     { base64, points },
-  );
+  )) as number[];
 }

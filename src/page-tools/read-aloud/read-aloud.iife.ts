@@ -27,6 +27,9 @@ const BLOCK = 'easyread-speech-block';
 /** How long the pointer rests on a block before it is read: long enough that passing over text says nothing. */
 const DWELL_MS = 500;
 
+/** SpeechSynthesisErrorEvent codes that mean "no voice can say this here" (Firefox without voices says synthesis-failed). */
+const NO_VOICE_ERRORS = new Set(['synthesis-unavailable', 'synthesis-failed', 'language-unavailable', 'voice-unavailable']);
+
 const t = (key: string, substitution?: string) => browser.i18n.getMessage(key, substitution) || key;
 
 let bar: ReadAloudBar | undefined;
@@ -109,9 +112,9 @@ async function read(root: Element, start = 0, end = Number.POSITIVE_INFINITY): P
       }
     },
     onError(error) {
-      // The bar stays up with the reason until the user closes it.
+      // The bar stays up with the reason until the user closes it (or presses Esc).
       showUi();
-      bar?.say(t('readAloudFailed', error));
+      bar?.say(NO_VOICE_ERRORS.has(error) ? t('speechUnavailable') : t('readAloudFailed', error));
     },
   });
   speaker.play(0);
@@ -190,8 +193,8 @@ function toggle(): ReadAloudMode {
 }
 
 function onKeyDown(event: KeyboardEvent): void {
-  if (event.key !== 'Escape' || (!speaker && !pointing)) return;
-  // First Esc silences the voice; with nothing being read it turns point-to-read off.
+  if (event.key !== 'Escape' || !bar) return;
+  // First Esc silences the voice; with nothing being read it turns read aloud off and the bar goes.
   if (speaker) stop();
   else turnOff();
   event.stopPropagation();

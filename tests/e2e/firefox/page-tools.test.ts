@@ -1,0 +1,93 @@
+/**
+ * The reading ruler and read aloud on the live page in Firefox ESR: the ruler
+ * dims the page outside the band at the pointer and goes without a trace;
+ * read aloud highlights the sentence it reads from the selection (Firefox's
+ * own speech engine, with whatever voices this machine has), and Esc stops it.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearPreferences, type FirefoxExtensionSession, launchFirefoxWithExtension, openPage, runCommand } from '../../support/firefox';
+import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import { luminanceAt, type Point } from '../../support/pixels';
+
+let server: FixtureServer;
+let session: FirefoxExtensionSession;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefoxWithExtension();
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await clearPreferences(session);
+  page = await openPage(session, server.url('meti-release.html'));
+});
+
+afterEach(async () => {
+  await page?.close().catch(() => undefined);
+});
+
+const outerHtml = () => page.evaluate(() => document.documentElement.outerHTML);
+
+async function brightness(points: readonly Point[]): Promise<number[]> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return luminanceAt(session.driver, await page.screenshot(), points);
+}
+
+describe('reading ruler (Firefox)', () => {
+  it('dims the page outside the band at the pointer, and is removed exactly', async () => {
+    const TOP: Point = [4, 120];
+    const MIDDLE: Point = [4, 450];
+    const before = await outerHtml();
+    const plain = await brightness([TOP, MIDDLE]);
+    await page.mouse.move(300, 450);
+    expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ ok: true, lineFocus: true });
+    await page.waitForSelector('easyread-line-focus', { timeout: 10_000 });
+    await page.mouse.move(302, 450);
+    const [top, middle] = await brightness([TOP, MIDDLE]);
+    expect(top).toBeLessThan(plain[0] * 0.6);
+    expect(middle).toBeCloseTo(plain[1], 2);
+
+    expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ ok: true, lineFocus: false });
+    await page.waitForFunction(() => !document.querySelector('easyread-line-focus'), { timeout: 10_000 });
+    expect(await outerHtml()).toBe(before);
+  });
+});
+
+describe('read aloud (Firefox)', () => {
+  it('highlights the first sentence of the selection, and Esc stops and clears it', async () => {
+    const before = await outerHtml();
+    // Headless Firefox here has no voices, so speech fails at once and the highlight may last only
+    // a moment: a page-side recorder notes every sentence that was highlighted.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
+      setInterval(() => {
+        const text = [...(registry.get('easyread-speech') ?? [])].join('');
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }, 2);
+      const paragraph = document.querySelector('[data-probe="body-paragraph"]');
+      if (paragraph) getSelection()?.selectAllChildren(paragraph);
+    });
+    expect(await runCommand(session, page, 'read-aloud')).toMatchObject({ ok: true, readAloud: 'selection' });
+    await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length > 0, { timeout: 10_000 });
+    const [sentence] = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(sentence).toMatch(/^On December 13, 2017, the Ministry of Economy, Trade and Industry.*in Beijing, China\.$/s);
+    await page.waitForSelector('easyread-read-aloud');
+
+    // Esc silences the voice, or (with the bar saying no voice could speak) closes the bar.
+    for (let i = 0; i < 2 && (await page.$('easyread-read-aloud')); i++) await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('easyread-read-aloud'), { timeout: 10_000 });
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+    await page.evaluate(() => delete (window as unknown as { seen?: string[] }).seen);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    expect(await outerHtml()).toBe(before);
+  });
+});
