@@ -12,7 +12,8 @@ import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
 const TEXT_SIZE_HINT = "This site also has its own text-size buttons. EasyRead's size applies on top of them.";
-const COLOURS_HINT = "This site also has its own colour buttons. EasyRead's page colours apply on top of them.";
+const COLOURS_HINT =
+  "This site also has its own colour buttons. They work while EasyRead's page colours are off; while an EasyRead colour scheme is on, it takes their place.";
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -84,5 +85,40 @@ describe('site controls hint', () => {
     expect(await site.evaluate(inPage)).toEqual({ textSize: true, colours: true });
     const meti = await openSite('meti-release.html');
     expect(await meti.evaluate(inPage)).toEqual({ textSize: true, colours: false });
+  });
+
+  it("combines with the site's own buttons: the site's colours with EasyRead's size and font, EasyRead's scheme while it is on", async () => {
+    const site = await openSite('japanese-gov.html');
+    const paragraph = '[data-probe="body-paragraph"]';
+    const look = () =>
+      site.$eval(paragraph, (element) => {
+        const style = getComputedStyle(element);
+        return {
+          colour: style.color,
+          background: getComputedStyle(document.body).backgroundColor,
+          size: style.fontSize,
+          font: style.fontFamily,
+        };
+      });
+    const original = await look();
+    // The site's own 黒 (black) button, then EasyRead's size and font on top.
+    await site.click('.tool-group .bg-black');
+    await session.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, textScale: 150, pageFont: 'ud' } }));
+    await expect.poll(async () => (await look()).font).toContain('BIZ UDPGothic');
+    const combined = await look();
+    expect(combined.colour).toBe('rgb(255, 255, 0)');
+    expect(combined.background).toBe('rgb(0, 0, 0)');
+    expect(Number.parseFloat(combined.size)).toBeCloseTo(Number.parseFloat(original.size) * 1.5, 1);
+
+    // EasyRead's blue scheme takes the place of the site's colours while it is on...
+    await session.worker.evaluate(() =>
+      chrome.storage.sync.set({ preferences: { version: 1, textScale: 150, pageFont: 'ud', pageColours: 'blue' } }),
+    );
+    await expect.poll(async () => (await look()).background).toBe('rgb(0, 43, 128)');
+    // ...and off gives the site's own choice back, untouched.
+    await session.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, textScale: 150, pageFont: 'ud' } }));
+    await expect.poll(async () => (await look()).background).toBe('rgb(0, 0, 0)');
+    expect((await look()).colour).toBe('rgb(255, 255, 0)');
+    expect(await site.getAttribute('.tool-group .bg-black', 'aria-pressed')).toBe('true');
   });
 });
