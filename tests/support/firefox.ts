@@ -113,6 +113,9 @@ export async function waitForDownload(dir: string, timeoutMs = 15_000): Promise<
   throw new Error(`no finished download in ${dir} (found ${JSON.stringify(names)})`);
 }
 
+/** Firefox with the system in dark mode: Puppeteer cannot emulate prefers-color-scheme over BiDi, so it is a launch option. */
+export const FIREFOX_DARK_MODE: FirefoxLaunchOptions = { prefs: { 'ui.systemUsesDarkTheme': 1 } };
+
 export interface FirefoxExtensionSession {
   browser: Browser;
   extensionId: string;
@@ -306,7 +309,9 @@ export async function storePreferences(session: FirefoxExtensionSession, items: 
 
 /**
  * Waits until the automatic content script registration carries the boot file
- * for `textScale` (none at 100%). The background re-registers shortly after
+ * for `textScale` (boot files for other settings, e.g. colours, may be there
+ * too); at 100%, until it carries no boot file at all, as after
+ * clearPreferences. The background re-registers shortly after
  * each preference change (debounced); a page loaded before that gets the
  * previous size in its first frame and corrects it once storage is read.
  */
@@ -321,8 +326,9 @@ export async function waitForAutoApply(session: FirefoxExtensionSession, textSca
         last = scripts.map((script) => ({ id: script.id, js: script.js }));
         const files = scripts.flatMap((script) => script.js ?? []);
         const bootFiles = files.filter((file) => /(^|\/)boot\//.test(file));
+        const sizeFiles = bootFiles.filter((file) => file.includes('boot/textScale-'));
         const ok = expectBoot
-          ? bootFiles.length > 0 && bootFiles.every((file) => file.endsWith(boot))
+          ? sizeFiles.length > 0 && sizeFiles.every((file) => file.endsWith(boot))
           : files.length > 0 && bootFiles.length === 0;
         if (ok) return;
         await new Promise((done) => setTimeout(done, 50));

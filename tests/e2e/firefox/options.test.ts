@@ -22,6 +22,7 @@ import {
   clearPreferences,
   closeOtherPages,
   downloadPrefs,
+  FIREFOX_DARK_MODE,
   type FirefoxExtensionSession,
   fontSizes,
   openExtensionPage,
@@ -374,14 +375,11 @@ describe('accessibility', () => {
 });
 
 describe('dark mode', () => {
-  // Puppeteer cannot emulate prefers-color-scheme over BiDi: a second Firefox starts with the system in dark mode.
+  // A second Firefox, started with the system in dark mode.
   let dark: FirefoxExtensionSession;
-  useFirefoxExtensionWithServer(
-    (_server, readySession) => {
-      dark = readySession;
-    },
-    { prefs: { 'ui.systemUsesDarkTheme': 1 } },
-  );
+  useFirefoxExtensionWithServer((_server, readySession) => {
+    dark = readySession;
+  }, FIREFOX_DARK_MODE);
 
   it('has no axe-core violations (dark), with sites, messages and the dialog', async () => {
     await storePreferences(dark, SETTINGS);
