@@ -44,6 +44,31 @@ export interface SettingsForm {
 
 export function setUpSettingsForm(): SettingsForm {
   let currentVoice = '';
+  /**
+   * Changes still being saved, per field. A render started by an earlier save
+   * reads the value from before the user's latest change: putting that back
+   * would move a list under the user's arrow keys (the next key then starts
+   * from the old value, losing a step) and show a value they already left.
+   * Such a field keeps what the user chose until its last save is done.
+   */
+  const saving = new Map<FieldName, number>();
+  let latestRender = 0;
+
+  async function render(): Promise<void> {
+    const thisRender = ++latestRender;
+    const { global } = await loadPreferences(undefined);
+    if (thisRender !== latestRender) return; // a newer render has fresher data
+    currentVoice = global.speechVoice;
+    for (const field of FIELD_NAMES) {
+      if (saving.has(field)) continue;
+      const control = controlFor(field);
+      const value = global[field];
+      if (control instanceof HTMLInputElement) control.checked = value === true;
+      else if (field === 'speechVoice') selectValue(control, String(value), String(value));
+      else selectValue(control, String(value), formatValue(field, value, t));
+    }
+  }
+
   for (const field of FIELD_NAMES) {
     const control = controlFor(field);
     if (control instanceof HTMLSelectElement && field !== 'speechVoice') {
@@ -51,30 +76,30 @@ export function setUpSettingsForm(): SettingsForm {
     }
     control.addEventListener('change', () => {
       const value = readControl(field, control);
-      updateGlobalPreferences({ [field]: value }).then(
-        () => announce(t('optionsSaved', describeSetting(field, value, t))),
-        (error: unknown) => {
-          console.warn(`[EasyRead] could not save ${field}`, error);
-          announce(t('optionsSaveFailed'));
-        },
-      );
+      saving.set(field, (saving.get(field) ?? 0) + 1);
+      updateGlobalPreferences({ [field]: value })
+        .then(
+          () => announce(t('optionsSaved', describeSetting(field, value, t))),
+          (error: unknown) => {
+            console.warn(`[EasyRead] could not save ${field}`, error);
+            announce(t('optionsSaveFailed'));
+          },
+        )
+        .finally(() => {
+          const left = (saving.get(field) ?? 1) - 1;
+          if (left > 0) {
+            saving.set(field, left);
+          } else {
+            saving.delete(field);
+            // Storage may have moved on meanwhile (or the save failed): show what is stored now.
+            void render();
+          }
+        });
     });
   }
   const voiceSelect = controlFor('speechVoice') as HTMLSelectElement;
   fillVoices(voiceSelect, currentVoice);
   if ('speechSynthesis' in window) window.speechSynthesis.addEventListener('voiceschanged', () => fillVoices(voiceSelect, currentVoice));
 
-  return {
-    async render() {
-      const { global } = await loadPreferences(undefined);
-      currentVoice = global.speechVoice;
-      for (const field of FIELD_NAMES) {
-        const control = controlFor(field);
-        const value = global[field];
-        if (control instanceof HTMLInputElement) control.checked = value === true;
-        else if (field === 'speechVoice') selectValue(control, String(value), String(value));
-        else selectValue(control, String(value), formatValue(field, value, t));
-      }
-    },
-  };
+  return { render };
 }

@@ -21,7 +21,7 @@
  *   extension page that sends `run-command` exactly as the popup does.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -81,6 +81,41 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'ui.systemUsesDarkTheme': 0,
 };
 
+/** Prefs that save every download to `dir` without asking (Firefox has no download event over BiDi to wait on). */
+export function downloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
+  };
+}
+
+/**
+ * The one file downloaded into `dir` (see downloadPrefs), once Firefox has
+ * finished it: while it is in progress a .part file sits next to it.
+ */
+export async function waitForDownload(dir: string, timeoutMs = 15_000): Promise<{ name: string; content: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let names: string[] = [];
+  while (Date.now() < deadline) {
+    names = await readdir(dir);
+    const done = names.filter((name) => !name.endsWith('.part'));
+    if (done.length === 1 && names.length === 1) {
+      const content = await readFile(join(dir, done[0]), 'utf8');
+      if (content.length > 0) return { name: done[0], content };
+    }
+    if (done.length > 1) throw new Error(`expected one download in ${dir}, found ${JSON.stringify(names)}`);
+    await new Promise((finished) => setTimeout(finished, 100));
+  }
+  throw new Error(`no finished download in ${dir} (found ${JSON.stringify(names)})`);
+}
+
+/** Firefox with the system in dark mode: Puppeteer cannot emulate prefers-color-scheme over BiDi, so it is a launch option. */
+export const FIREFOX_DARK_MODE: FirefoxLaunchOptions = { prefs: { 'ui.systemUsesDarkTheme': 1 } };
+
 export interface FirefoxExtensionSession {
   browser: Browser;
   extensionId: string;
@@ -90,9 +125,14 @@ export interface FirefoxExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension(
-  options: { extensionDir?: string; headless?: boolean } = {},
-): Promise<FirefoxExtensionSession> {
+export interface FirefoxLaunchOptions {
+  extensionDir?: string;
+  headless?: boolean;
+  /** Added to FIREFOX_PREFS (same name: this one wins), e.g. { 'ui.systemUsesDarkTheme': 1 } for dark mode. */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionSession> {
   assertFirefoxInstalled();
   const extensionDir = options.extensionDir ?? (await makeFirefoxTestCopy());
   let firefox: Browser | undefined;
@@ -104,13 +144,17 @@ export async function launchFirefoxWithExtension(
       headless: options.headless ?? true,
       protocol: 'webDriverBiDi',
       defaultViewport: { width: 1280, height: 900 },
-      extraPrefsFirefox: FIREFOX_PREFS,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...options.prefs },
       // A shared 2-core machine can be slow to start Firefox.
       timeout: 60_000,
       protocolTimeout: 60_000,
     });
     const extensionId = await firefox.installExtension(extensionDir);
-    const driver = await findDriver(firefox);
+    const driver = await findExtensionPage(
+      firefox,
+      (href) => href.includes(DRIVER_MARKER),
+      'the test driver page (the popup opened by test-driver.js)',
+    );
     // Automatic scripts are registered on install (runtime.onInstalled); wait until that has happened.
     await driver.evaluate(async () => {
       for (let i = 0; i < 200; i++) {
@@ -139,24 +183,62 @@ export async function launchFirefoxWithExtension(
 }
 
 /**
- * The tab test-driver.js opened. Puppeteer sees it as a page but, as
- * navigations to moz-extension:// are not reported over BiDi, page.url() stays
- * "about:blank": ask each page for its real location instead.
+ * A tab showing one of the add-on's own pages (the driver, the welcome page
+ * opened on install, a page openExtensionPage asked for), once loaded.
+ * Puppeteer sees such a tab as a page but, as navigations to moz-extension://
+ * are not reported over BiDi, page.url() stays "about:blank": ask each page
+ * for its real location instead. Pages in `skip` are not considered.
  */
-async function findDriver(firefox: Browser, timeoutMs = 30_000): Promise<Page> {
+async function findExtensionPage(
+  firefox: Browser,
+  matches: (href: string) => boolean,
+  what: string,
+  skip: ReadonlySet<Page> = new Set(),
+  timeoutMs = 30_000,
+): Promise<Page> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await firefox.pages()) {
+      if (skip.has(page)) continue;
       const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && href.includes(DRIVER_MARKER)) {
-        // The popup script must have loaded (it is a module; `browser` exists before it runs).
+      if (href.startsWith('moz-extension://') && matches(href)) {
+        // The page's script must have loaded (it is a module; `browser` exists before it runs).
         await page.waitForFunction(() => document.readyState === 'complete', { polling: 100, timeout: 30_000 });
         return page;
       }
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error('the test driver page (the popup opened by test-driver.js) did not open');
+  throw new Error(`${what} did not open`);
+}
+
+const isExtensionPath = (path: string) => (href: string) => new URL(href).pathname === `/${path}`;
+
+/** The tab the add-on itself opened on `path` (e.g. the welcome page it opens on install). */
+export function findOpenedExtensionPage(session: FirefoxExtensionSession, path: string): Promise<Page> {
+  return findExtensionPage(session.browser, isExtensionPath(path), path, new Set([session.driver]));
+}
+
+/**
+ * Opens one of the add-on's pages (a path in the package, e.g.
+ * "src/options/index.html") in a new tab in the foreground (so
+ * requestAnimationFrame runs and keys reach it). Automation may not navigate
+ * to moz-extension:// (see the top of this file): the driver page opens it
+ * with tabs.create, as the add-on would.
+ */
+export async function openExtensionPage(session: FirefoxExtensionSession, path: string): Promise<Page> {
+  const before = new Set(await session.browser.pages());
+  await session.driver.evaluate(async (path) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(path), active: true });
+  }, path);
+  const page = await findExtensionPage(session.browser, isExtensionPath(path), path, before);
+  await page.bringToFront();
+  return page;
+}
+
+/** Closes every tab but the driver (pages left by a test must not receive the next test's keys or storage events). */
+export async function closeOtherPages(session: FirefoxExtensionSession): Promise<void> {
+  for (const page of await session.browser.pages()) if (page !== session.driver) await page.close().catch(() => undefined);
 }
 
 async function assertHostAccess(session: FirefoxExtensionSession, pattern: string): Promise<void> {
@@ -210,9 +292,26 @@ export async function storedPreferences(session: FirefoxExtensionSession): Promi
   return session.driver.evaluate(() => browser.storage.sync.get(null));
 }
 
+/** Both storage areas, as the preferences module reads them. */
+export async function storageAreas(
+  session: FirefoxExtensionSession,
+): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
+  return session.driver.evaluate(async () => ({
+    sync: await browser.storage.sync.get(null),
+    local: await browser.storage.local.get(null),
+  }));
+}
+
+/** Writes to storage.sync as another part of the add-on (the popup, another device through sync) would. */
+export async function storePreferences(session: FirefoxExtensionSession, items: Record<string, unknown>): Promise<void> {
+  await session.driver.evaluate((items) => browser.storage.sync.set(items), items);
+}
+
 /**
  * Waits until the automatic content script registration carries the boot file
- * for `textScale` (none at 100%). The background re-registers shortly after
+ * for `textScale` (boot files for other settings, e.g. colours, may be there
+ * too); at 100%, until it carries no boot file at all, as after
+ * clearPreferences. The background re-registers shortly after
  * each preference change (debounced); a page loaded before that gets the
  * previous size in its first frame and corrects it once storage is read.
  */
@@ -227,8 +326,9 @@ export async function waitForAutoApply(session: FirefoxExtensionSession, textSca
         last = scripts.map((script) => ({ id: script.id, js: script.js }));
         const files = scripts.flatMap((script) => script.js ?? []);
         const bootFiles = files.filter((file) => /(^|\/)boot\//.test(file));
+        const sizeFiles = bootFiles.filter((file) => file.includes('boot/textScale-'));
         const ok = expectBoot
-          ? bootFiles.length > 0 && bootFiles.every((file) => file.endsWith(boot))
+          ? sizeFiles.length > 0 && sizeFiles.every((file) => file.endsWith(boot))
           : files.length > 0 && bootFiles.length === 0;
         if (ok) return;
         await new Promise((done) => setTimeout(done, 50));

@@ -80,20 +80,39 @@ export async function loadAllSites(): Promise<Map<string, SitePreferences>> {
   return sites;
 }
 
-export async function updateGlobalPreferences(patch: Partial<Omit<GlobalPreferences, 'version'>>): Promise<void> {
-  const raw = (await readRaw([GLOBAL_KEY]))[GLOBAL_KEY];
-  await writeRaw(GLOBAL_KEY, mergeForWrite(raw, repairGlobalPreferences(raw).value, patch));
+let lastChange: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes made from one page (or the background) run one after another, each
+ * reading what the one before wrote. Firefox's storage.sync can finish set()
+ * calls out of order: quick changes (a list stepped through with the arrow
+ * keys) could otherwise leave an older value stored, and two settings changed
+ * at once could each write over the other.
+ */
+function oneAtATime(change: () => Promise<void>): Promise<void> {
+  const done = lastChange.then(change);
+  lastChange = done.catch(() => undefined);
+  return done;
 }
 
-export async function updateSitePreferences(origin: string, patch: SitePreferences): Promise<void> {
-  const key = siteKey(origin);
-  const raw = (await readRaw([key]))[key];
-  await writeRaw(key, mergeForWrite(raw, repairSitePreferences(raw).value, patch));
+export function updateGlobalPreferences(patch: Partial<Omit<GlobalPreferences, 'version'>>): Promise<void> {
+  return oneAtATime(async () => {
+    const raw = (await readRaw([GLOBAL_KEY]))[GLOBAL_KEY];
+    await writeRaw(GLOBAL_KEY, mergeForWrite(raw, repairGlobalPreferences(raw).value, patch));
+  });
+}
+
+export function updateSitePreferences(origin: string, patch: SitePreferences): Promise<void> {
+  return oneAtATime(async () => {
+    const key = siteKey(origin);
+    const raw = (await readRaw([key]))[key];
+    await writeRaw(key, mergeForWrite(raw, repairSitePreferences(raw).value, patch));
+  });
 }
 
 /** The site goes back to following the global settings. */
-export async function forgetSite(origin: string): Promise<void> {
-  await removeMany([siteKey(origin)]);
+export function forgetSite(origin: string): Promise<void> {
+  return oneAtATime(() => removeMany([siteKey(origin)]));
 }
 
 /** Calls back with the preference keys that changed, in either storage area. */

@@ -5,15 +5,14 @@
  * without touching storage, reset works from the keyboard, and axe-core
  * finds nothing in light, dark and Japanese.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, waitForFontSize } from '../../support/chromium';
 import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { smallestTextSize, tabTo, unlabelledControls } from '../../support/page-checks';
+import { NOTHING_IMPORTED, partlyValidFile, REJECTED_FILES, SETTINGS } from '../../support/settings-files';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -51,25 +50,6 @@ function store(items: Record<string, unknown>): Promise<void> {
   return session.worker.evaluate((values) => chrome.storage.sync.set(values), items);
 }
 
-/** Tabs until the element matching selector has focus; fails if it is not in the tab order. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-  }
-  throw new Error(`${selector} is not reachable with Tab`);
-}
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
-
 function importText(page: Page, text: string | Buffer, name = 'settings.json'): Promise<void> {
   return page.setInputFiles('#import-file', {
     name,
@@ -77,12 +57,6 @@ function importText(page: Page, text: string | Buffer, name = 'settings.json'): 
     buffer: Buffer.isBuffer(text) ? text : Buffer.from(text),
   });
 }
-
-const SETTINGS = {
-  preferences: { version: 1, textScale: 150, readerTheme: 'sepia', readerImages: false },
-  'site:https://www.meti.go.jp': { textScale: 200, readerFont: 'ud' },
-  'site:http://localhost:8080': { readerTheme: 'dark' },
-};
 
 describe('settings for all sites', () => {
   it('changing the text size here changes the text on an open page, and says it was saved', async () => {
@@ -178,13 +152,7 @@ describe('export and import', () => {
 
   it('imports what it can use and lists every value it left out', async () => {
     const options = await openOptions();
-    const file = {
-      format: 'easyread-settings',
-      version: 1,
-      preferences: { textScale: 5000, readerTheme: 'dark' },
-      sites: { [origin]: { readerTheme: 'neon', textScale: 175 } },
-    };
-    await importText(options, JSON.stringify(file));
+    await importText(options, partlyValidFile(origin));
     await expect.poll(() => options.textContent('#import-summary')).toContain('Imported the settings for all sites and 1 site.');
     const summary = await options.textContent('#import-summary');
     expect(summary).toContain('All sites: “Text size” (textScale) cannot be 5000');
@@ -192,41 +160,13 @@ describe('export and import', () => {
     expect((await storage()).sync).toEqual({ preferences: { version: 1, readerTheme: 'dark' }, [`site:${origin}`]: { textScale: 175 } });
   });
 
-  const valid = JSON.stringify(
-    { format: 'easyread-settings', version: 1, exportedAt: '2025-04-01T00:00:00.000Z', preferences: { textScale: 300 }, sites: {} },
-    null,
-    2,
-  );
-  const fiveMb = Buffer.from(
-    JSON.stringify({ format: 'easyread-settings', version: 1, preferences: {}, sites: {}, pad: 'x'.repeat(5 * 1024 * 1024) }),
-  );
-
-  it.each([
-    ['truncated JSON', valid.slice(0, 90), 'The file is incomplete: its JSON stops before the end'],
-    [
-      'wrong types',
-      valid.replace('"textScale": 300', '"textScale": "huge"'),
-      'In the settings for all sites, “Text size” (textScale) must be a number, but the file has text ("huge").',
-    ],
-    [
-      'a site that is not an object',
-      valid.replace('"sites": {}', '"sites": { "https://www.meti.go.jp": [200] }'),
-      'In “sites”, the settings for https://www.meti.go.jp must be a group of settings, but the file has a list ([200]).',
-    ],
-    [
-      'a future version',
-      valid.replace('"version": 1', '"version": 2'),
-      'This file was made by a newer version of EasyRead (settings file version 2). This version of EasyRead reads settings files up to version 1. Update EasyRead, then import the file again.',
-    ],
-    ['another program’s file', valid.replace('easyread-settings', 'other-settings'), 'its “format” is "other-settings"'],
-    ['a 5 MB file', fiveMb, 'The file is 5 MB, but a settings file can be at most 1 MB.'],
-  ] as const)('refuses %s with a specific message and changes nothing', async (_name, content, message) => {
+  it.each(REJECTED_FILES)('refuses %s with a specific message and changes nothing', async (_name, content, message) => {
     await store(SETTINGS);
     const before = await storage();
     const options = await openOptions();
     await importText(options, content);
     await expect.poll(() => options.textContent('#import-error')).toContain(message);
-    expect(await options.textContent('#import-error')).toContain('Nothing was imported; your settings are unchanged');
+    expect(await options.textContent('#import-error')).toContain(NOTHING_IMPORTED);
     expect(await options.textContent('#import-summary')).toBe('');
     expect(await storage()).toEqual(before);
     expect(await options.inputValue('#field-text-scale')).toBe('150');
@@ -287,24 +227,12 @@ describe('accessibility', () => {
   it('uses readable text: nothing under 15px', async () => {
     await store(SETTINGS);
     const options = await openOptions();
-    const smallest = await options.evaluate(() =>
-      Math.min(
-        ...[...document.querySelectorAll('button, select, input, label, h1, h2, h3, p, li, dt, dd, strong, span')]
-          .filter((element) => element.getClientRects().length > 0)
-          .map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
-      ),
-    );
-    expect(smallest).toBeGreaterThanOrEqual(15);
+    expect(await smallestTextSize(options)).toBeGreaterThanOrEqual(15);
   });
 
   it('labels every control', async () => {
     const options = await openOptions();
-    const unlabelled = await options.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')]
-        .filter((control) => control.labels === null || control.labels.length === 0)
-        .map((control) => control.id),
-    );
-    expect(unlabelled).toEqual([]);
+    expect(await unlabelledControls(options)).toEqual([]);
   });
 
   it.each(['light', 'dark'] as const)('has no axe-core violations (%s mode), with sites, messages and the dialog', async (colorScheme) => {

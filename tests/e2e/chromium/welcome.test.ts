@@ -11,6 +11,7 @@ import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, waitForFontSize } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { rgb, smallestTextSize, tabTo, textStyle } from '../../support/page-checks';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -33,27 +34,6 @@ async function openWelcome(): Promise<Page> {
   return page;
 }
 
-/** Tabs until the element matching selector has focus; fails if it is not in the tab order. */
-async function tabTo(page: Page, selector: string): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-  }
-  throw new Error(`${selector} is not reachable with Tab`);
-}
-
-function sampleStyle(page: Page): Promise<{ fontSize: number; color: string; background: string }> {
-  return page.$eval('#sample', (element) => {
-    const style = getComputedStyle(element);
-    return { fontSize: Number.parseFloat(style.fontSize), color: style.color, background: style.backgroundColor };
-  });
-}
-
-function rgb(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
-  return `rgb(${r}, ${g}, ${b})`;
-}
-
 describe('first run', () => {
   it('opens the welcome page when the extension is installed', async () => {
     await expect.poll(() => session.context.pages().some((page) => page.url() === welcomeUrl())).toBe(true);
@@ -66,7 +46,7 @@ describe('first run', () => {
 
     const page = await openWelcome();
     expect(await page.textContent('#sample')).toContain('On December 13, 2017, the Ministry of Economy, Trade and Industry (METI)');
-    const before = await sampleStyle(page);
+    const before = await textStyle(page, '#sample');
     expect(before.fontSize).toBeGreaterThanOrEqual(15);
     expect(await page.inputValue('#size-select')).toBe('100');
 
@@ -81,7 +61,7 @@ describe('first run', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     expect(await page.inputValue('#colours-select')).toBe('yellow-on-black');
 
-    const after = await sampleStyle(page);
+    const after = await textStyle(page, '#sample');
     expect(after.fontSize).toBeCloseTo(before.fontSize * 1.5, 1);
     expect(after.color).toBe(rgb(PALETTES['yellow-on-black'].text));
     expect(after.background).toBe(rgb(PALETTES['yellow-on-black'].background));
@@ -125,18 +105,7 @@ describe('accessibility', () => {
       await page.selectOption('#size-select', '200');
       expect(await axeViolations(page)).toEqual([]);
       // No text on the page is smaller than 15px.
-      const smallest = await page.evaluate(() =>
-        Math.min(
-          ...[...document.querySelectorAll('body *')]
-            .filter(
-              (element) =>
-                element.childNodes.length > 0 &&
-                [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim()),
-            )
-            .map((element) => Number.parseFloat(getComputedStyle(element).fontSize)),
-        ),
-      );
-      expect(smallest).toBeGreaterThanOrEqual(15);
+      expect(await smallestTextSize(page)).toBeGreaterThanOrEqual(15);
       await page.close();
     });
   }

@@ -4,18 +4,18 @@
  * the first painted frame), and reset leaves the page exactly as it was.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
 import {
   clearPreferences,
   type FirefoxExtensionSession,
   fontSizes,
-  launchFirefoxWithExtension,
   openPage,
   runCommand,
   waitForAutoApply,
   waitForFontSizes,
 } from '../../support/firefox';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import type { FixtureServer } from '../../support/fixture-server';
 
 const PROBES = '[data-probe]';
 const PAGES = ['meti-release.html', 'px-only.html', 'rem-em.html'];
@@ -27,14 +27,9 @@ let server: FixtureServer;
 let session: FirefoxExtensionSession;
 const opened: Page[] = [];
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefoxWithExtension();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+useFirefoxExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
 });
 
 beforeEach(async () => {

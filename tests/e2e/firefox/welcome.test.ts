@@ -1,0 +1,163 @@
+/**
+ * The first-run page in Firefox ESR with the built add-on, as in
+ * tests/e2e/chromium/welcome.test.ts: it opens on install, in English; the
+ * text size and colours chosen with the keyboard show in the sample's
+ * computed style, "Save and start" writes them for all sites and pages
+ * follow, and axe-core finds nothing in light and dark.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PALETTES } from '../../../src/content/adjustments/adjustment-css';
+import { axeViolations } from '../../support/axe';
+import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
+import {
+  clearPreferences,
+  closeOtherPages,
+  FIREFOX_DARK_MODE,
+  type FirefoxExtensionSession,
+  findOpenedExtensionPage,
+  fontSizes,
+  openExtensionPage,
+  openPage,
+  storedPreferences,
+  storePreferences,
+  waitForAutoApply,
+  waitForFontSizes,
+} from '../../support/firefox';
+import type { FixtureServer } from '../../support/fixture-server';
+import { messages } from '../../support/locales';
+import { controlValue, evaluateIn, localizedTexts, rgb, smallestTextSize, tabTo, textOf, textStyle } from '../../support/page-checks';
+
+const WELCOME = 'src/welcome/index.html';
+const PARAGRAPH = '[data-probe="body-paragraph"]';
+const en = messages('en');
+
+let server: FixtureServer;
+let session: FirefoxExtensionSession;
+
+useFirefoxExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
+});
+
+beforeEach(async () => {
+  await clearPreferences(session);
+  await waitForAutoApply(session, 100);
+});
+
+afterEach(async () => {
+  await closeOtherPages(session);
+});
+
+async function openWelcome(target = session): Promise<Page> {
+  const page = await openExtensionPage(target, WELCOME);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+describe('first run', () => {
+  // First in the file: afterEach closes the tab the add-on opened on install.
+  it('opens the welcome page when the add-on is installed, in English', async () => {
+    const page = await findOpenedExtensionPage(session, WELCOME);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.title()).toBe('Welcome to EasyRead');
+    expect(await evaluateIn(page, () => document.documentElement.lang, undefined)).toBe('en');
+    const texts = await localizedTexts(page);
+    expect(texts.length).toBeGreaterThan(15);
+    for (const [key, text] of texts) expect(text, key).toBe(en[key]?.message);
+  });
+
+  it('shows the chosen size and colours live, and "Save and start" applies them to all sites', async () => {
+    const site = await openPage(session, server.url('meti-release.html'));
+    const [siteBaseline] = await fontSizes(site, PARAGRAPH);
+
+    const page = await openWelcome();
+    expect(await textOf(page, '#sample')).toContain('On December 13, 2017, the Ministry of Economy, Trade and Industry (METI)');
+    const before = await textStyle(page, '#sample');
+    expect(before.fontSize).toBeGreaterThanOrEqual(15);
+    expect(await controlValue(page, '#size-select')).toBe('100');
+
+    // "Larger" three times by keyboard: 100 → 110 → 125 → 150.
+    await tabTo(page, '#larger');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    expect(await controlValue(page, '#size-select')).toBe('150');
+    await expect.poll(() => textOf(page, '#status')).toBe('Text size 150%');
+
+    // Colours by arrow keys on the select: off → white-on-black → black-on-white → yellow-on-black.
+    await tabTo(page, '#colours-select');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await controlValue(page, '#colours-select')).toBe('yellow-on-black');
+
+    const after = await textStyle(page, '#sample');
+    expect(after.fontSize).toBeCloseTo(before.fontSize * 1.5, 1);
+    expect(after.color).toBe(rgb(PALETTES['yellow-on-black'].text));
+    expect(after.background).toBe(rgb(PALETTES['yellow-on-black'].background));
+
+    // Nothing is written before "Save and start".
+    expect(await storedPreferences(session)).toEqual({});
+    await tabTo(page, '#save');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => storedPreferences(session))
+      .toEqual({ preferences: { version: 1, textScale: 150, pageColours: 'yellow-on-black' } });
+    await expect.poll(() => textOf(page, '#status')).toBe('Saved for all sites: text size 150%, High contrast: yellow on black.');
+
+    // The open page follows, and so does one opened afterwards.
+    await waitForFontSizes(site, PARAGRAPH, [siteBaseline * 1.5]);
+    await waitForAutoApply(session, 150);
+    const fresh = await openPage(session, server.url('meti-release.html'));
+    await waitForFontSizes(fresh, PARAGRAPH, [siteBaseline * 1.5]);
+    await expect
+      .poll(() => fresh.$eval(PARAGRAPH, (element) => getComputedStyle(element).color))
+      .toBe(rgb(PALETTES['yellow-on-black'].text));
+  });
+
+  it('starts from the saved size and colours when opened again', async () => {
+    await storePreferences(session, { preferences: { version: 1, textScale: 200, pageColours: 'blue' } });
+    const page = await openWelcome();
+    expect(await controlValue(page, '#size-select')).toBe('200');
+    expect(await controlValue(page, '#colours-select')).toBe('blue');
+    const sample = await textStyle(page, '#sample');
+    expect(sample.color).toBe(rgb(PALETTES.blue.text));
+    expect(sample.background).toBe(rgb(PALETTES.blue.background));
+  });
+
+  it('explains both ways to apply automatically and lists the shortcuts', async () => {
+    const page = await openWelcome();
+    expect(await textOf(page, '#auto-all')).toContain('Apply automatically on all sites');
+    expect(await textOf(page, 'main')).toContain('Apply automatically on this site');
+    expect(await evaluateIn(page, () => document.querySelectorAll('#shortcut-list dt').length, undefined)).toBeGreaterThan(0);
+  });
+});
+
+/** axe-core and the 15px floor, as the page opens and with a colour scheme and 200% in the sample. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await page.select('#colours-select', 'blue');
+  await page.select('#size-select', '200');
+  await expect.poll(() => textStyle(page, '#sample').then((style) => style.background)).toBe(rgb(PALETTES.blue.background));
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await smallestTextSize(page)).toBeGreaterThanOrEqual(15);
+}
+
+describe('accessibility', () => {
+  it('axe-core finds no violations (light), also with a colour scheme in the sample', async () => {
+    const page = await openWelcome();
+    expect(await evaluateIn(page, () => matchMedia('(prefers-color-scheme: dark)').matches, undefined)).toBe(false);
+    await expectAccessible(page);
+  });
+});
+
+describe('dark mode', () => {
+  // A second Firefox, started with the system in dark mode.
+  let dark: FirefoxExtensionSession;
+  useFirefoxExtensionWithServer((_server, readySession) => {
+    dark = readySession;
+  }, FIREFOX_DARK_MODE);
+
+  it('axe-core finds no violations (dark), also with a colour scheme in the sample', async () => {
+    const page = await openWelcome(dark);
+    expect(await evaluateIn(page, () => matchMedia('(prefers-color-scheme: dark)').matches, undefined)).toBe(true);
+    await expectAccessible(page);
+  });
+});
