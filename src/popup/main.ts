@@ -101,9 +101,9 @@ async function start(): Promise<void> {
     const result = (await browser.runtime.sendMessage({ type: 'run-command', command, tabId })) as CommandResult;
     if (!result.ok) announce(t(ERROR_MESSAGES[result.error]));
     else if ('textScale' in result) announce(t('textSizeAnnouncement', String(result.textScale)));
-    // The reader takes focus in the page, and read aloud wants the pointer there; a popup left open would keep them.
-    else if ('readerOpen' in result ? result.readerOpen : 'readAloud' in result && result.readAloud !== 'off') window.close();
-    else if ('readAloud' in result) announce(t('readAloudOff'));
+    else if ('readAloud' in result && result.readAloud === 'off') announce(t('readAloudOff'));
+    // The reader takes focus in the page, and read aloud wants the pointer there: a popup left open would keep them.
+    else if (('readerOpen' in result && result.readerOpen) || 'readAloud' in result) window.close();
   }
 
   const onPress = (button: HTMLButtonElement, command: CommandName) =>

@@ -136,6 +136,14 @@ export async function clearPreferences(session: ExtensionSession): Promise<void>
   });
 }
 
+/** Changes the settings for all sites as the popup would (fields merged into what is stored). */
+export async function setGlobalPreferences(session: ExtensionSession, patch: Record<string, unknown>): Promise<void> {
+  await session.worker.evaluate(async (patch) => {
+    const { preferences } = await chrome.storage.sync.get('preferences');
+    await chrome.storage.sync.set({ preferences: { version: 1, ...(preferences ?? {}), ...patch } });
+  }, patch);
+}
+
 export async function storedPreferences(session: ExtensionSession): Promise<Record<string, unknown>> {
   return session.worker.evaluate(() => chrome.storage.sync.get(null));
 }

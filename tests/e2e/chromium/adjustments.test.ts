@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../../src/content/adjustments/adjustment-css';
-import { clearPreferences, type ExtensionSession, tabIdOf } from '../../support/chromium';
+import { clearPreferences, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
@@ -26,12 +26,7 @@ beforeEach(async () => {
   page = await session.context.newPage();
 });
 
-async function setGlobal(patch: Record<string, unknown>): Promise<void> {
-  await session.worker.evaluate(async (patch) => {
-    const { preferences } = await chrome.storage.sync.get('preferences');
-    await chrome.storage.sync.set({ preferences: { version: 1, ...(preferences ?? {}), ...patch } });
-  }, patch);
-}
+const setGlobal = (patch: Record<string, unknown>) => setGlobalPreferences(session, patch);
 
 /** The lowest contrast ratio between any visible text and the background actually behind it. */
 function lowestTextContrast(target: Page): Promise<{ ratio: number; where: string }> {

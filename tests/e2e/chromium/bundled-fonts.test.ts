@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CHROME_DIST, clearPreferences, type ExtensionSession, tabIdOf } from '../../support/chromium';
+import { CHROME_DIST, clearPreferences, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { bundledFontReady, fontReport } from '../../support/page-fonts';
@@ -31,12 +31,7 @@ beforeEach(async () => {
   page = await session.context.newPage();
 });
 
-async function setGlobal(patch: Record<string, unknown>): Promise<void> {
-  await session.worker.evaluate(async (patch) => {
-    const { preferences } = await chrome.storage.sync.get('preferences');
-    await chrome.storage.sync.set({ preferences: { version: 1, ...(preferences ?? {}), ...patch } });
-  }, patch);
-}
+const setGlobal = (patch: Record<string, unknown>) => setGlobalPreferences(session, patch);
 
 const PARAGRAPH = '[data-probe="body-paragraph"]';
 const FONTS = [

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { detectSiteControls, type SiteControls } from '../../../src/shared/site-controls-detect';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, tabIdOf } from '../../support/chromium';
+import { clearPreferences, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
@@ -103,7 +103,7 @@ describe('site controls hint', () => {
     const original = await look();
     // The site's own 黒 (black) button, then EasyRead's size and font on top.
     await site.click('.tool-group .bg-black');
-    await session.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, textScale: 150, pageFont: 'ud' } }));
+    await setGlobalPreferences(session, { textScale: 150, pageFont: 'ud' });
     await expect.poll(async () => (await look()).font).toContain('BIZ UDPGothic');
     const combined = await look();
     expect(combined.colour).toBe('rgb(255, 255, 0)');
@@ -111,12 +111,10 @@ describe('site controls hint', () => {
     expect(Number.parseFloat(combined.size)).toBeCloseTo(Number.parseFloat(original.size) * 1.5, 1);
 
     // EasyRead's blue scheme takes the place of the site's colours while it is on...
-    await session.worker.evaluate(() =>
-      chrome.storage.sync.set({ preferences: { version: 1, textScale: 150, pageFont: 'ud', pageColours: 'blue' } }),
-    );
+    await setGlobalPreferences(session, { pageColours: 'blue' });
     await expect.poll(async () => (await look()).background).toBe('rgb(0, 43, 128)');
     // ...and off gives the site's own choice back, untouched.
-    await session.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, textScale: 150, pageFont: 'ud' } }));
+    await setGlobalPreferences(session, { pageColours: 'off' });
     await expect.poll(async () => (await look()).background).toBe('rgb(0, 0, 0)');
     expect((await look()).colour).toBe('rgb(255, 255, 0)');
     expect(await site.getAttribute('.tool-group .bg-black', 'aria-pressed')).toBe('true');
