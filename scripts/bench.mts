@@ -510,7 +510,7 @@ async function readingModeOn(
   path: string,
   bundles: { bare: string; reader: string },
 ): Promise<{ ours: ReaderPair['ours'][]; browser: BareSample[] }> {
-  const samples = await interleaved(`7/8 reading mode on ${path}`, async (side) =>
+  const samples = await interleaved(`7/10 reading mode on ${path}`, async (side) =>
     side === 'ours'
       ? { ...(await readerRun(session, server, path)), steps: await readerStepsRun(plain, server, path, bundles.reader) }
       : await bareReaderRun(plain, server, path, bundles.bare),
@@ -592,6 +592,43 @@ async function adjustmentRun(session: ExtensionSession, server: FixtureServer, s
   return sample;
 }
 
+// ---------------------------------------------------------------- 10. reading ruler
+
+/** Pointer moves, one per rendered frame, down the middle of the page. */
+const RULER_MOVES = 60;
+
+interface RulerSample {
+  /** Main-thread busy time (CDP TaskDuration delta) over all the moves. */
+  mainThreadMs: number;
+}
+
+/**
+ * The same pointer moves over /large.html with the reading ruler on (ours)
+ * and with nothing on (browser: what the page itself costs per move).
+ */
+async function rulerRun(session: ExtensionSession, server: FixtureServer, side: Side): Promise<RulerSample> {
+  await setGlobalPreferences(session, side === 'ours' ? { pageLineFocus: true } : {});
+  const page = await openPage(session.context, server, '/large.html');
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await settlePage(page);
+  const ruler = await page
+    .waitForSelector('easyread-line-focus', { state: 'attached', timeout: side === 'ours' ? 10_000 : 1 })
+    .catch(() => null);
+  if ((ruler !== null) !== (side === 'ours')) throw new Error(`${side}: the reading ruler is ${ruler ? 'on' : 'off'}`);
+  await page.mouse.move(400, 80);
+  await page.evaluate(nextFrameRendered);
+  const before = await metrics(cdp);
+  for (let i = 0; i < RULER_MOVES; i++) {
+    await page.mouse.move(400, 80 + i * 11);
+    await page.evaluate(nextFrameRendered);
+  }
+  const after = await metrics(cdp);
+  await cdp.detach();
+  await page.close();
+  return { mainThreadMs: (after.TaskDuration - before.TaskDuration) * 1000 };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -620,33 +657,35 @@ async function main(): Promise<void> {
 
     // 2. Size change: stored size 100% for every page load.
     await setScaleForNewPages(session, 100);
-    const change = await interleaved('2/8 size change on /large.html', (side) => sizeChangeRun(session, server, side));
+    const change = await interleaved('2/10 size change on /large.html', (side) => sizeChangeRun(session, server, side));
 
     // 9. Page adjustments, each against a root font change in the same run (stored size still 100%).
-    const adjustColours = await interleaved('9/9 page colours on /large.html', (side) => adjustmentRun(session, server, side, 'colours'));
-    const adjustFont = await interleaved('9/9 page font on /large.html', (side) => adjustmentRun(session, server, side, 'font'));
+    const adjustColours = await interleaved('9/10 page colours on /large.html', (side) => adjustmentRun(session, server, side, 'colours'));
+    const adjustFont = await interleaved('9/10 page font on /large.html', (side) => adjustmentRun(session, server, side, 'font'));
+    const ruler = await interleaved('10/10 reading ruler following the pointer on /large.html', (side) => rulerRun(session, server, side));
+    await setGlobalPreferences(session, {});
 
     // 6a. Live change 100 → 150 (the same path as 2, checked for correctness).
-    log('6/8 share of text elements scaled (live change)');
+    log('6/10 share of text elements scaled (live change)');
     const liveLarge = await liveShare(session, server, '/large.html');
     const liveMeti = await liveShare(session, server, '/meti-release.html');
 
     // From here on, pages load with the extension at 150%.
     await setScaleForNewPages(session, 150);
-    const load = await interleaved('3+4/8 page load and appended content on /large.html', (side) =>
+    const load = await interleaved('3+4/10 page load and appended content on /large.html', (side) =>
       loadAndAppendRun(side === 'ours' ? session.context : plain, server, side),
     );
 
-    log('5/8 first frame on /meti-release.html');
+    log('5/10 first frame on /meti-release.html');
     const calibration = await openPage(plain, server, '/meti-release.html');
     const metiBase = await calibration.evaluate(probeSizes);
     await calibration.close();
     const metiScaled = Object.fromEntries(Object.entries(metiBase).map(([probe, size]) => [probe, round(size * 1.5, 3)]));
-    const firstFrame = await interleaved('5/8 first frame on /meti-release.html', (side) =>
+    const firstFrame = await interleaved('5/10 first frame on /meti-release.html', (side) =>
       side === 'ours' ? firstFrameRun(session.context, server, metiScaled) : firstFrameRun(plain, server, metiBase),
     );
 
-    log('6/8 share of text elements scaled (loaded at 150%)');
+    log('6/10 share of text elements scaled (loaded at 150%)');
     const sharesLarge = await loadedShares(session, plain, server, '/large.html');
     const sharesMeti = await loadedShares(session, plain, server, '/meti-release.html');
     const largeElements = await (async () => {
@@ -658,17 +697,17 @@ async function main(): Promise<void> {
 
     // 7. Reading mode, with the stored size back at 100% and default reader preferences.
     await setScaleForNewPages(session, 100);
-    log('7/8 bundling Readability + DOMPurify (baseline) and the reader code (breakdown) with esbuild');
+    log('7/10 bundling Readability + DOMPurify (baseline) and the reader code (breakdown) with esbuild');
     const bundles = { bare: await bareReaderBundle(), reader: await readerCodeBundle() };
     const readerMeti = await readingModeOn(session, plain, server, '/meti-release.html', bundles);
     const readerLarge = await readingModeOn(session, plain, server, '/large.html', bundles);
-    log('7/8 reading mode on /meti-release.html with the text size at 150% (first frame vs final size)');
+    log('7/10 reading mode on /meti-release.html with the text size at 150% (first frame vs final size)');
     await setScaleForNewPages(session, 150);
     const lookCheck: ReaderSample[] = [];
     for (let i = 0; i < LOOK_CHECK_RUNS; i++) lookCheck.push(await readerRun(session, server, '/meti-release.html'));
     await setScaleForNewPages(session, 100);
 
-    log('8/8 extraction quality (jsdom in Node, then the reader in Chromium)');
+    log('8/10 extraction quality (jsdom in Node, then the reader in Chromium)');
     const qualityJsdom = await extractionQuality();
     const qualityShown: { page: string; scores: ShingleScores }[] = [];
     for (const page of QUALITY_FIXTURES) qualityShown.push({ page, scores: await readerShownScores(session, server, page) });
@@ -861,6 +900,14 @@ async function main(): Promise<void> {
         colours: { ...ADJUSTMENTS.colours, ...adjustmentSummary(adjustColours) },
         font: { ...ADJUSTMENTS.font, ...adjustmentSummary(adjustFont) },
       },
+      ruler: {
+        moves: RULER_MOVES,
+        mainThread: compare(
+          { ours: summarize(pick(ruler.ours, 'mainThreadMs')), browser: summarize(pick(ruler.browser, 'mainThreadMs')) },
+          null,
+        ),
+        samples: ruler,
+      },
     };
     results.meta.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
 
@@ -938,6 +985,7 @@ type Results = {
     rows: { page: string; kind: string | null; expectedTokens: number; jsdom: ShingleScores; chromiumReader: ShingleScores }[];
     meanF1: { jsdom: number; chromiumReader: number };
   };
+  ruler: { moves: number; mainThread: Compared };
   adjustments: {
     rootFontChange: string;
     probe: string;
@@ -1197,6 +1245,16 @@ function report(results: Results): string {
       ` font change), font ${formatMs(adjustments.font.mainThread.ours)} (${adjustments.font.mainThread.ratio.toFixed(2)}×).`,
     `  always-on content script (as in 1): ${scriptSize.file} ${formatBytes(scriptSize.gzipBytes)} gzip -9` +
       `   target ≤ ${TARGETS.gzipBytes / 1024} KB gzip: ${met(scriptSize.met)}`,
+  );
+
+  section(`10. Reading ruler following the pointer on /large.html (${meta.largePageElements.toLocaleString('en-US')} elements)`);
+  out.push(
+    `  method: ${results.ruler.moves} pointer moves down the page, each followed by a rendered frame; CDP TaskDuration delta over`,
+    '    all of them. EasyRead = the ruler on (stored pageLineFocus); browser = the same moves with nothing on (the page and the',
+    '    browser alone). Ratio = how much more main-thread work the ruler adds per move.',
+    table(HEADER, [row('main thread, all moves', results.ruler.mainThread)]),
+    `  per move (medians): ${(results.ruler.mainThread.ours.median / results.ruler.moves).toFixed(2)} ms with the ruler, ` +
+      `${(results.ruler.mainThread.browser.median / results.ruler.moves).toFixed(2)} ms without.`,
   );
   out.push('', '  JSON with every sample: artifacts/bench.json', '');
   return out.join('\n');
