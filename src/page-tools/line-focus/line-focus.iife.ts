@@ -37,28 +37,36 @@ function textLineAt(x: number, y: number): DOMRect | undefined {
 function start(): () => void {
   const controller = new AbortController();
   const { signal } = controller;
+  // Paint containment clips the band's shadow to the viewport.
   const { host, root } = createShadowHost(document, 'easyread-line-focus', { inset: '0', contain: 'strict' });
   host.setAttribute('aria-hidden', 'true');
-  const shade = (edge: string) =>
-    createStyled(document, 'div', {
-      position: 'absolute',
-      left: '0',
-      right: '0',
-      background: SHADE,
-      [edge]: EDGE,
-      'box-sizing': 'border-box',
-    });
-  const above = shade('border-bottom');
-  const below = shade('border-top');
-  root.append(above, below);
+  // One clear band whose spread shadow dims everything else. It moves by transform alone, so
+  // following the pointer is a compositor move, not a repaint of the page-sized shade.
+  const band = createStyled(document, 'div', {
+    position: 'absolute',
+    left: '0',
+    right: '0',
+    top: '0',
+    'box-sizing': 'border-box',
+    'border-top': EDGE,
+    'border-bottom': EDGE,
+    'box-shadow': `0 0 0 200vmax ${SHADE}`,
+    'will-change': 'transform',
+    // Windows High Contrast and other forced colours would otherwise drop the dimming.
+    'forced-color-adjust': 'none',
+  });
+  root.append(band);
 
   let lineHeight = 24;
   let centre = window.innerHeight / 3;
+  let drawn: Band | undefined;
 
   function draw(): void {
-    const band: Band = bandAround(centre, lineHeight, window.innerHeight);
-    setStyles(above, { top: '0', height: `${band.top}px` });
-    setStyles(below, { top: `${band.top + band.height}px`, bottom: '0' });
+    const next = bandAround(centre, lineHeight, window.innerHeight);
+    if (drawn && next.top === drawn.top && next.height === drawn.height) return;
+    if (next.height !== drawn?.height) setStyles(band, { height: `${next.height}px` });
+    setStyles(band, { transform: `translateY(${next.top}px)` });
+    drawn = next;
   }
 
   function lineHeightAt(element: Element | null): number {
