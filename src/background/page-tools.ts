@@ -13,7 +13,10 @@ const SCRIPTS: Record<PageToolName, string> = { 'line-focus': lineFocusScript };
 
 export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [SCRIPTS[tool]] });
+    // At once, not at document_idle: the content script asking for it is already running, and
+    // Chromium waiting for idle while our automatic scripts were re-registered reported the script
+    // run without running it (about 1 page load in 4 in that case).
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [SCRIPTS[tool]], injectImmediately: true });
     return true;
   } catch (error) {
     console.info(`[EasyRead] cannot load ${tool}:`, error);
@@ -23,7 +26,7 @@ export async function loadPageTool(tabId: number, frameId: number, tool: PageToo
 
 /** Reads the page's selection, or else switches point-to-read on or off; top frame only. */
 export async function toggleReadAloud(tabId: number): Promise<ReadAloudMode> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [readAloudScript] });
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [readAloudScript], injectImmediately: true });
   const reply = (await browser.tabs.sendMessage(tabId, { type: 'read-aloud-toggle' }, { frameId: 0 })) as { mode: ReadAloudMode };
   return reply.mode;
 }

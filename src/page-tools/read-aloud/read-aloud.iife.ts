@@ -1,8 +1,8 @@
 /**
  * Read aloud on the live page, injected by its command (never part of the
  * always-on script). With text selected it reads the selection; otherwise it
- * switches "point to read" on or off: text the pointer rests on, or that
- * Tab moves to, is read aloud. The block under the pointer and the sentence
+ * switches "point to read" on or off: text the pointer rests on or clicks,
+ * or that Tab moves to, is read aloud. The block under the pointer and the sentence
  * being spoken are highlighted with the CSS Custom Highlight API, so the
  * page's DOM is never rewritten. Voice and rate are the user's read-aloud
  * preferences; Japanese text gets a Japanese voice. Esc stops.
@@ -26,6 +26,8 @@ const SENTENCE = 'easyread-speech';
 const BLOCK = 'easyread-speech-block';
 /** How long the pointer rests on a block before it is read: long enough that passing over text says nothing. */
 const DWELL_MS = 500;
+const INTERACTIVE =
+  'a[href], button, input, select, textarea, label, summary, [contenteditable=""], [contenteditable="true"], [role="button"], [role="link"]';
 
 /** SpeechSynthesisErrorEvent codes that mean "no voice can say this here" (Firefox without voices says synthesis-failed). */
 const NO_VOICE_ERRORS = new Set(['synthesis-unavailable', 'synthesis-failed', 'language-unavailable', 'voice-unavailable']);
@@ -167,6 +169,20 @@ function startPointing(): void {
   };
   document.addEventListener('pointermove', (event) => point(blockAt(event.target)), { passive: true, capture: true, signal });
   document.documentElement.addEventListener('pointerleave', () => point(undefined), { passive: true, signal });
+  // A click on text reads it at once; links, buttons and fields keep their own click.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target || target.closest(INTERACTIVE)) return;
+      const block = blockAt(target);
+      if (!block) return;
+      clearTimeout(timer);
+      current = block;
+      void read(block);
+    },
+    { capture: true, signal },
+  );
   document.addEventListener(
     'focusin',
     (event) => {

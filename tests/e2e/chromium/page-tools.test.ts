@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearPreferences, type ExtensionSession, runCommand, storedPreferences } from '../../support/chromium';
+import { clearPreferences, type ExtensionSession, runCommand, setGlobalPreferences, storedPreferences } from '../../support/chromium';
 import { type ContentWorld, contentWorld, spoken, stubSpeech } from '../../support/content-world';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
@@ -107,6 +107,16 @@ describe('reading ruler', () => {
     await rulerShown();
     // Hidden from assistive technology: it is only a visual aid.
     expect(await page.getAttribute('easyread-line-focus', 'aria-hidden')).toBe('true');
+  });
+
+  it('comes up on pages loaded just after another adjustment changed (automatic scripts re-registering)', async () => {
+    for (let i = 0; i < 6; i++) {
+      await setGlobalPreferences(session, { pageColours: 'yellow-on-black', pageLineFocus: false });
+      await page.waitForTimeout(300);
+      await setGlobalPreferences(session, { pageColours: 'off', pageLineFocus: true });
+      await page.goto(server.url(`large.html?load=${i}`));
+      await rulerShown();
+    }
   });
 
   it('survives hostile CSS and a strict Content-Security-Policy', async () => {
@@ -226,6 +236,19 @@ describe('read aloud on the page', () => {
     expect(await highlighted('easyread-speech-block')).toEqual([]);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  });
+
+  it('point to read: a click on text reads it at once, a click on a link stays a link click', async () => {
+    await open('meti-release.html');
+    const world = await speechReady();
+    expect(await runCommand(session, page, 'read-aloud')).toMatchObject({ readAloud: 'pointing' });
+    // Clicked without the pointer resting there first: only the click can start this reading.
+    await page.evaluate(() => (document.querySelector('h2[data-probe="section-heading"]') as HTMLElement).click());
+    const [said] = await waitForSpoken(world, 1);
+    expect(said.text).toBe('1. Outline of the IP WG');
+    await page.evaluate(() => (document.querySelector('a[href="#wrapper"]') as HTMLElement).click());
+    await page.waitForFunction(() => location.hash === '#wrapper');
+    expect(await spoken(world)).toHaveLength(1);
   });
 
   it('the same command turns point to read off again', async () => {
