@@ -1,6 +1,7 @@
 /** One browser with the extension and one fixture server per test file (or describe block), closed after it. */
-import { afterAll, beforeAll } from 'vitest';
-import { type ExtensionSession, launchWithExtension } from './chromium';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
 import { type FirefoxExtensionSession, type FirefoxLaunchOptions, launchFirefoxWithExtension } from './firefox';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
@@ -24,6 +25,30 @@ function useBrowserWithServer<Session extends { close(): Promise<void> }>(
 
 export function useExtensionWithServer(ready: (server: FixtureServer, session: ExtensionSession) => void): void {
   useBrowserWithServer(() => launchWithExtension(), ready);
+}
+
+export interface FreshTab {
+  server: FixtureServer;
+  session: ExtensionSession;
+  /** A new tab for this test; the previous test's tab is closed. */
+  page: Page;
+}
+
+/** useExtensionWithServer, and before each test: every setting back to its default and a new tab. */
+export function useFreshTabPerTest(ready: (fresh: FreshTab) => void): void {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  let page: Page | undefined;
+  useExtensionWithServer((readyServer, readySession) => {
+    server = readyServer;
+    session = readySession;
+  });
+  beforeEach(async () => {
+    await page?.close();
+    await clearPreferences(session);
+    page = await session.context.newPage();
+    ready({ server, session, page });
+  });
 }
 
 /** The same with Firefox ESR, which can take long to start on a shared 2-core machine. */

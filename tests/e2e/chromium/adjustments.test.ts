@@ -5,26 +5,17 @@
  * first paint, per scope, and undone exactly.
  */
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PALETTES } from '../../../src/content/adjustments/adjustment-css';
-import { clearPreferences, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
+import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-useExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
-  session = readySession;
-});
-
-beforeEach(async () => {
-  await page?.close();
-  await clearPreferences(session);
-  page = await session.context.newPage();
-});
+useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
 const setGlobal = (patch: Record<string, unknown>) => setGlobalPreferences(session, patch);
 

@@ -10,9 +10,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { CHROME_DIST, clearPreferences, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { describe, expect, it } from 'vitest';
+import { CHROME_DIST, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
+import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { bundledFontReady, fontReport } from '../../support/page-fonts';
 
@@ -20,16 +20,7 @@ let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-useExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
-  session = readySession;
-});
-
-beforeEach(async () => {
-  await page?.close();
-  await clearPreferences(session);
-  page = await session.context.newPage();
-});
+useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
 const setGlobal = (patch: Record<string, unknown>) => setGlobalPreferences(session, patch);
 

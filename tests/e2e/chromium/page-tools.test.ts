@@ -7,10 +7,10 @@
  * remembered per site, and gone without a trace when switched off.
  */
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearPreferences, type ExtensionSession, runCommand, setGlobalPreferences, storedPreferences } from '../../support/chromium';
 import { type ContentWorld, contentWorld, spoken, stubSpeech } from '../../support/content-world';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { luminanceAt, type Point } from '../../support/pixels';
 
@@ -18,16 +18,7 @@ let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-useExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
-  session = readySession;
-});
-
-beforeEach(async () => {
-  await page?.close();
-  await clearPreferences(session);
-  page = await session.context.newPage();
-});
+useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
 async function open(path: string): Promise<string> {
   await page.goto(server.url(path));

@@ -5,26 +5,17 @@
  * non-article pages, focus and scroll given back, axe-core in every theme.
  */
 import type { Frame, Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, runCommand, tabIdOf } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { type ExtensionSession, runCommand, tabIdOf } from '../../support/chromium';
+import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-useExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
-  session = readySession;
-});
-
-beforeEach(async () => {
-  await page?.close();
-  await clearPreferences(session);
-  page = await session.context.newPage();
-});
+useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
 async function openReader(target = page): Promise<Frame> {
   expect(await runCommand(session, target, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });

@@ -4,25 +4,16 @@
  * across reloads per scope, and exactly undone by reset.
  */
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { clearPreferences, type ExtensionSession, fontSizes, runCommand, storedPreferences, waitForFontSize } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { describe, expect, it } from 'vitest';
+import { type ExtensionSession, fontSizes, runCommand, storedPreferences, waitForFontSize } from '../../support/chromium';
+import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let session: ExtensionSession;
 let page: Page;
 
-useExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
-  session = readySession;
-});
-
-beforeEach(async () => {
-  await page?.close();
-  await clearPreferences(session);
-  page = await session.context.newPage();
-});
+useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
 async function pressLarger(times: number, target = page) {
   let result: Awaited<ReturnType<typeof runCommand>> = { ok: false };

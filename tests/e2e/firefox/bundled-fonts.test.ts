@@ -5,23 +5,19 @@
  * alone, and gone without a trace when turned off.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearPreferences, type FirefoxExtensionSession, launchFirefoxWithExtension, openPage } from '../../support/firefox';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
+import { clearPreferences, type FirefoxExtensionSession, openPage } from '../../support/firefox';
+import type { FixtureServer } from '../../support/fixture-server';
 import { bundledFontReady, fontReport } from '../../support/page-fonts';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
 const opened: Page[] = [];
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefoxWithExtension();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+useFirefoxExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
 });
 
 beforeEach(() => clearPreferences(session));

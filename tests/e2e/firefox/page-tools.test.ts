@@ -5,23 +5,19 @@
  * own speech engine, with whatever voices this machine has), and Esc stops it.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearPreferences, type FirefoxExtensionSession, launchFirefoxWithExtension, openPage, runCommand } from '../../support/firefox';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
+import { clearPreferences, type FirefoxExtensionSession, openPage, runCommand } from '../../support/firefox';
+import type { FixtureServer } from '../../support/fixture-server';
 import { luminanceAt, type Point } from '../../support/pixels';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefoxWithExtension();
-}, 120_000);
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+useFirefoxExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
 });
 
 beforeEach(async () => {
