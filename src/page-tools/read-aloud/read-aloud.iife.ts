@@ -96,6 +96,8 @@ async function read(root: Element, start = 0, end = Number.POSITIVE_INFINITY): P
   const stored = await loadPreferences(location.origin);
   if (mine !== generation || sentences.length === 0) return;
   const preferences = resolvePreferences(stored.global, stored.site);
+  /** The sentence being read, to keep it marked if the speech engine gives up on it. */
+  let current: Range | undefined;
   speaker = createSpeaker({
     synth,
     sentences: sentences.map((sentence) => sentence.text),
@@ -104,7 +106,8 @@ async function read(root: Element, start = 0, end = Number.POSITIVE_INFINITY): P
     rate: preferences.speechRate,
     onSentence(index) {
       const sentence = sentences[index];
-      showHighlight(SENTENCE, rangeFor(pieces, sentence.start, sentence.end, document));
+      current = rangeFor(pieces, sentence.start, sentence.end, document);
+      showHighlight(SENTENCE, current);
     },
     onStateChange(state) {
       if (state === 'idle' && mine === generation) {
@@ -114,8 +117,10 @@ async function read(root: Element, start = 0, end = Number.POSITIVE_INFINITY): P
       }
     },
     onError(error) {
-      // The bar stays up with the reason until the user closes it (or presses Esc).
+      // The bar stays up with the reason, and the sentence it stopped at stays marked, until the
+      // user closes it (or presses Esc).
       showUi();
+      if (current) showHighlight(SENTENCE, current);
       bar?.say(NO_VOICE_ERRORS.has(error) ? t('speechUnavailable') : t('readAloudFailed', error));
     },
   });
