@@ -3,6 +3,7 @@
  * article the page side extracted, shows it, and follows the preferences.
  */
 import browser from 'webextension-polyfill';
+import { startLineFocus } from '../../page-tools/line-focus/line-focus';
 import { localizePage, t } from '../../shared/i18n';
 import type { MessageMap } from '../../shared/messages';
 import { setPreferences } from '../../shared/preferences/actions';
@@ -24,6 +25,18 @@ function applyLook(preferences: EffectivePreferences, lang: string): void {
   const look = readerLook(preferences, lang);
   Object.assign(reader.dataset, look.dataset);
   for (const [property, value] of Object.entries(look.properties)) reader.style.setProperty(property, value);
+}
+
+/** The reading ruler follows the same preference as on the page it came from. */
+function createRuler(): (on: boolean) => void {
+  let stop: (() => void) | undefined;
+  return (on) => {
+    if (on && !stop) stop = startLineFocus();
+    if (!on && stop) {
+      stop();
+      stop = undefined;
+    }
+  };
 }
 
 function close(): void {
@@ -65,6 +78,8 @@ async function start(): Promise<void> {
   await applyJapaneseLineBreaks(document.getElementById('content') as HTMLElement, article.lang);
   if (article.kind === 'fallback') showNotice(t('readerFallbackNotice'));
   const speech = setUpReadAloud(article, () => preferences);
+  const ruler = createRuler();
+  ruler(preferences.pageLineFocus);
 
   const refresh = async () => {
     const stored = await loadPreferences(origin);
@@ -72,6 +87,7 @@ async function start(): Promise<void> {
     applyLook(preferences, article.lang);
     controls.show(preferences);
     speech.preferencesChanged(preferences);
+    ruler(preferences.pageLineFocus);
   };
   watchPreferences(() => void refresh());
 

@@ -100,6 +100,27 @@ describe('reading ruler', () => {
     expect(await page.getAttribute('easyread-line-focus', 'aria-hidden')).toBe('true');
   });
 
+  it('works in reading mode too, switched by the same preference', async () => {
+    await open('meti-release.html');
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toMatchObject({ ok: true, readerOpen: true });
+    const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]')).contentFrame();
+    if (!frame) throw new Error('no reader frame');
+    await frame.waitForSelector('#article:not([hidden])');
+    await page.mouse.move(640, 450);
+    const plain = await brightness([TOP, MIDDLE, BOTTOM]);
+
+    expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ lineFocus: true });
+    await frame.waitForSelector('easyread-line-focus', { state: 'attached', timeout: 5_000 });
+    await page.mouse.move(642, 450);
+    const [top, middle, bottom] = await brightness([TOP, MIDDLE, BOTTOM]);
+    expect(top).toBeLessThan(plain[0] * 0.6);
+    expect(bottom).toBeLessThan(plain[2] * 0.6);
+    expect(middle).toBeCloseTo(plain[1], 2);
+
+    expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ lineFocus: false });
+    await frame.waitForSelector('easyread-line-focus', { state: 'detached', timeout: 5_000 });
+  });
+
   it('comes up on pages loaded just after another adjustment changed (automatic scripts re-registering)', async () => {
     for (let i = 0; i < 6; i++) {
       await setGlobalPreferences(session, { pageColours: 'yellow-on-black', pageLineFocus: false });
