@@ -25,8 +25,15 @@ console.log(`Demo page: ${demoUrl}`);
 
 type Step = { name: string; act: () => Promise<unknown> };
 
-/** The demo sequence, whichever browser runs it: as it was, text up three steps (150%), reset. */
-async function demo(command: (name: string) => Promise<unknown>, shoot: (file: string) => Promise<unknown>): Promise<void> {
+/**
+ * The demo sequence, whichever browser runs it: as it was, text up three steps (150%), reset,
+ * reading mode, then (reading mode closed) the reading ruler with point-to-read on.
+ */
+async function demo(
+  command: (name: string) => Promise<unknown>,
+  shoot: (file: string) => Promise<unknown>,
+  pointAt: (x: number, y: number) => Promise<unknown>,
+): Promise<void> {
   const steps: Step[] = [
     { name: 'before', act: async () => undefined },
     {
@@ -37,6 +44,16 @@ async function demo(command: (name: string) => Promise<unknown>, shoot: (file: s
     },
     { name: 'reset', act: () => command('reset-text-size') },
     { name: 'reading-mode', act: () => command('toggle-reading-mode') },
+    {
+      name: 'ruler-read-aloud',
+      act: async () => {
+        await command('toggle-reading-mode');
+        await command('toggle-line-focus');
+        await command('read-aloud');
+        // The pointer on a line of the first paragraph: the ruler sits on it.
+        await pointAt(640, 390);
+      },
+    },
   ];
   for (const step of steps) {
     await step.act();
@@ -56,7 +73,11 @@ if (firefox) {
   if (headless) {
     console.log('No display: running the demo headless in Firefox.');
     const shoot = (path: string) => page.screenshot({ path: path as `${string}.png` });
-    await demo((name) => runCommand(session, page, name), shoot);
+    await demo(
+      (name) => runCommand(session, page, name),
+      shoot,
+      (x, y) => page.mouse.move(x, y),
+    );
     await session.close();
     await server.close();
   } else {
@@ -71,8 +92,11 @@ if (firefox) {
     const page = await session.context.newPage();
     await page.goto(demoUrl);
     const shoot = (path: string) => page.screenshot({ path });
-    await demo((name) => runCommand(session, page, name), shoot);
-    await runCommand(session, page, 'toggle-reading-mode');
+    await demo(
+      (name) => runCommand(session, page, name),
+      shoot,
+      (x, y) => page.mouse.move(x, y),
+    );
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 360, height: 720 });
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${await tabIdOf(session, page)}`);

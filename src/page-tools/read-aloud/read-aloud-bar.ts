@@ -4,6 +4,7 @@
  * Turn off. In a closed shadow root with inline styles only, so neither page
  * CSS nor a strict Content-Security-Policy can hide or restyle it; the
  * buttons draw their own focus ring since :focus-visible needs a stylesheet.
+ * Sizes are in px: rem would follow the page's root font size (often 62.5%).
  */
 import browser from 'webextension-polyfill';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
@@ -54,7 +55,8 @@ export function createReadAloudBar(actions: { stop(): void; close(): void }): Re
     'flex-wrap': 'wrap',
     'align-items': 'center',
     gap: '12px',
-    'max-width': 'min(46rem, calc(100vw - 32px))',
+    width: 'min(736px, calc(100vw - 32px))',
+    'box-sizing': 'border-box',
     padding: '10px 14px',
     color: TEXT,
     background: BACKGROUND,
@@ -66,7 +68,7 @@ export function createReadAloudBar(actions: { stop(): void; close(): void }): Re
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', t('readAloudBarLabel'));
   bar.lang = browser.i18n.getUILanguage();
-  const status = createStyled(document, 'p', { margin: '0', flex: '1 1 16rem' });
+  const status = createStyled(document, 'p', { margin: '0', flex: '1 1 256px' });
   status.setAttribute('role', 'status');
   bar.append(status, button(t('readAloudStop'), actions.stop), button(t('readAloudClose'), actions.close));
   root.append(bar);
