@@ -148,10 +148,7 @@ export async function storedPreferences(session: ExtensionSession): Promise<Reco
   return session.worker.evaluate(() => chrome.storage.sync.get(null));
 }
 
-/** Computed font sizes (px) of the elements matching a selector. */
-export function fontSizes(page: Page, selector: string): Promise<number[]> {
-  return page.$$eval(selector, (elements) => elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)));
-}
+export { fontSizes } from './page-checks';
 
 /** Waits until the first element matching selector has the expected computed font size. */
 export async function waitForFontSize(page: Page, selector: string, expected: number, tolerance = 0.06): Promise<void> {

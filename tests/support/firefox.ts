@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
+import { fontSizes } from './page-checks';
 
 // The add-on API as seen inside the driver page (functions below run there via page.evaluate).
 declare const browser: WebExtension.Browser;
@@ -341,10 +342,8 @@ export async function waitForAutoApply(session: FirefoxExtensionSession, textSca
   );
 }
 
-/** Computed font sizes (px) of the elements matching a selector. */
-export function fontSizes(page: Page, selector: string): Promise<number[]> {
-  return page.$$eval(selector, (elements) => elements.map((element) => Number.parseFloat(getComputedStyle(element).fontSize)));
-}
+// Shared with the Chromium tests (page-checks.ts works with both libraries).
+export { fontSizes };
 
 /**
  * Waits (polling, not rAF: it must not depend on the tab being painted) until

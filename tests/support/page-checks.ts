@@ -36,6 +36,15 @@ export function focusedId(page: ScriptTarget): Promise<string> {
   return evaluateIn(page, () => document.activeElement?.id ?? '', undefined);
 }
 
+/** Computed font sizes (px) of the elements matching a selector, in document order. */
+export function fontSizes(page: ScriptTarget, selector: string): Promise<number[]> {
+  return evaluateIn(
+    page,
+    (sel) => Array.from(document.querySelectorAll(sel), (element) => Number.parseFloat(getComputedStyle(element).fontSize)),
+    selector,
+  );
+}
+
 /** "#ffff00" as getComputedStyle reports it: "rgb(255, 255, 0)". */
 export function rgb(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));

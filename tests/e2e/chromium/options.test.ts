@@ -11,8 +11,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, waitForFontSize } from '../../support/chromium';
 import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
-import { smallestTextSize, tabTo, unlabelledControls } from '../../support/page-checks';
-import { NOTHING_IMPORTED, partlyValidFile, REJECTED_FILES, SETTINGS } from '../../support/settings-files';
+import { SETTINGS } from '../../support/settings-files';
+import {
+  expectNoAxeViolationsInEveryState,
+  expectSiteRemoved,
+  exportsAndImportsBack,
+  followsChangesMadeElsewhere,
+  importTests,
+  labelsEveryControl,
+  type OptionsHarness,
+  readableText,
+  resetsWithKeyboard,
+  showsAccessList,
+} from '../../support/settings-page-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -58,6 +69,14 @@ function importText(page: Page, text: string | Buffer, name = 'settings.json'): 
   });
 }
 
+const harness: OptionsHarness<Page> = {
+  openOptions: () => openOptions(),
+  storage,
+  clear: () => clearPreferences(session),
+  store,
+  importFile: importText,
+};
+
 describe('settings for all sites', () => {
   it('changing the text size here changes the text on an open page, and says it was saved', async () => {
     const site = await session.context.newPage();
@@ -80,13 +99,7 @@ describe('settings for all sites', () => {
       .toEqual({ version: 1, textScale: 150, readerTheme: 'gov-blue', readerVertical: true, speechRate: 1.2 });
   });
 
-  it('follows changes made elsewhere (the popup, another device)', async () => {
-    const options = await openOptions();
-    await store({ preferences: { version: 1, textScale: 175, readerLineHeight: 2.2 } });
-    await expect.poll(() => options.inputValue('#field-text-scale')).toBe('175');
-    // A value no control offers is still shown as it is.
-    expect(await options.inputValue('#field-line-height')).toBe('2.2');
-  });
+  it('follows changes made elsewhere (the popup, another device)', () => followsChangesMadeElsewhere(harness));
 });
 
 describe('sites with their own settings', () => {
@@ -104,13 +117,7 @@ describe('sites with their own settings', () => {
 
     await row.getByRole('button', { name: 'Remove (follow settings for all sites)' }).click();
     await waitForFontSize(site, '[data-probe]', baseline[0] * 1.25);
-    await expect.poll(() => options.textContent('#status')).toBe(`${origin} now follows the settings for all sites.`);
-    expect(await row.count()).toBe(0);
-    expect(await options.isVisible('#sites-empty')).toBe(true);
-    expect(await options.textContent('#sites-empty')).toContain('No site has its own settings');
-    expect(Object.keys((await storage()).sync)).toEqual(['preferences']);
-    // The button that had focus is gone: focus moves to the section heading, not to <body>.
-    expect(await options.evaluate(() => document.activeElement?.id)).toBe('sites-heading');
+    await expectSiteRemoved(harness, options, origin);
   });
 
   it('shows an empty state when no site has its own settings', async () => {
@@ -121,94 +128,22 @@ describe('sites with their own settings', () => {
 });
 
 describe('export and import', () => {
-  it('exports a file whose content imports back to the same storage', async () => {
-    await store(SETTINGS);
-    const before = await storage();
-    const options = await openOptions();
+  it('exports a file whose content imports back to the same storage', () =>
+    exportsAndImportsBack(harness, async (options) => {
+      const [download] = await Promise.all([options.waitForEvent('download'), options.click('#export')]);
+      return { name: download.suggestedFilename(), content: await readFile((await download.path()) as string, 'utf8') };
+    }));
 
-    const [download] = await Promise.all([options.waitForEvent('download'), options.click('#export')]);
-    expect(download.suggestedFilename()).toMatch(/^easyread-settings-\d{4}-\d{2}-\d{2}\.json$/);
-    const content = await readFile((await download.path()) as string, 'utf8');
-    const file = JSON.parse(content);
-    expect(file).toMatchObject({
-      format: 'easyread-settings',
-      version: 1,
-      preferences: SETTINGS.preferences,
-      sites: { 'https://www.meti.go.jp': SETTINGS['site:https://www.meti.go.jp'], 'http://localhost:8080': { readerTheme: 'dark' } },
-    });
-    expect(Number.isNaN(Date.parse(file.exportedAt))).toBe(false);
-    await expect.poll(() => options.textContent('#status')).toBe('Exported the settings for all sites and 2 sites.');
-
-    await clearPreferences(session);
-    await store({ preferences: { version: 1, textScale: 80 }, 'site:https://other.example': { textScale: 300 } });
-    await importText(options, content);
-    await expect.poll(() => options.textContent('#import-summary')).toBe('Imported the settings for all sites and 2 sites.');
-    const after = await storage();
-    // Other sites keep their own settings; everything in the file is exactly as it was exported.
-    expect(after.sync).toEqual({ ...before.sync, 'site:https://other.example': { textScale: 300 } });
-    expect(after.local).toEqual({});
-    await expect.poll(() => options.inputValue('#field-text-scale')).toBe('150');
-  });
-
-  it('imports what it can use and lists every value it left out', async () => {
-    const options = await openOptions();
-    await importText(options, partlyValidFile(origin));
-    await expect.poll(() => options.textContent('#import-summary')).toContain('Imported the settings for all sites and 1 site.');
-    const summary = await options.textContent('#import-summary');
-    expect(summary).toContain('All sites: “Text size” (textScale) cannot be 5000');
-    expect(summary).toContain(`${origin}: “Colours” (readerTheme) cannot be "neon"`);
-    expect((await storage()).sync).toEqual({ preferences: { version: 1, readerTheme: 'dark' }, [`site:${origin}`]: { textScale: 175 } });
-  });
-
-  it.each(REJECTED_FILES)('refuses %s with a specific message and changes nothing', async (_name, content, message) => {
-    await store(SETTINGS);
-    const before = await storage();
-    const options = await openOptions();
-    await importText(options, content);
-    await expect.poll(() => options.textContent('#import-error')).toContain(message);
-    expect(await options.textContent('#import-error')).toContain(NOTHING_IMPORTED);
-    expect(await options.textContent('#import-summary')).toBe('');
-    expect(await storage()).toEqual(before);
-    expect(await options.inputValue('#field-text-scale')).toBe('150');
-  });
+  importTests(harness, () => origin);
 });
 
 describe('reset everything', () => {
-  it('asks first, and works with the keyboard alone', async () => {
-    await store(SETTINGS);
-    const options = await openOptions();
-    await tabTo(options, '#reset');
-
-    // Esc cancels and gives focus back.
-    await options.keyboard.press('Enter');
-    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('reset-cancel');
-    expect(await options.isVisible('#reset-dialog')).toBe(true);
-    await options.keyboard.press('Escape');
-    await expect.poll(() => options.isVisible('#reset-dialog')).toBe(false);
-    expect(await options.evaluate(() => document.activeElement?.id)).toBe('reset');
-    expect(Object.keys((await storage()).sync).sort()).toEqual(Object.keys(SETTINGS).sort());
-
-    await options.keyboard.press('Enter');
-    await expect.poll(() => options.evaluate(() => document.activeElement?.id)).toBe('reset-cancel');
-    await options.keyboard.press('Tab');
-    expect(await options.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Yes, reset everything');
-    await options.keyboard.press('Enter');
-    await expect.poll(() => storage()).toEqual({ sync: {}, local: {} });
-    await expect.poll(() => options.textContent('#status')).toBe('All settings were reset. Every site now uses the default settings.');
-    expect(await options.isVisible('#reset-dialog')).toBe(false);
-    expect(await options.evaluate(() => document.activeElement?.id)).toBe('reset');
-    await expect.poll(() => options.isVisible('#sites-empty')).toBe(true);
-    expect(await options.inputValue('#field-text-scale')).toBe('100');
-  });
+  it('asks first, and works with the keyboard alone', () => resetsWithKeyboard(harness));
 });
 
 describe('permissions and shortcuts', () => {
   it('shows where EasyRead may apply settings as pages load', async () => {
-    const options = await openOptions();
-    expect(await options.textContent('#access-status')).toContain('only on the sites listed below');
-    expect(await options.textContent('#access-all')).toBe('Apply automatically on all sites');
-    const sites = await options.locator('#access-list li').allTextContents();
-    expect(sites.map((text) => text.replace('Revoke', '').trim())).toEqual(['http://127.0.0.1', 'http://localhost']);
+    const options = await showsAccessList(harness, ['http://127.0.0.1', 'http://localhost']);
     // The test copy of the extension has these as required permissions, which browsers refuse to give back.
     await options.locator('#access-list li[data-pattern="http://localhost/*"] button').click();
     await expect.poll(() => options.textContent('#status')).toContain('did not let EasyRead give back its access to http://localhost');
@@ -224,34 +159,15 @@ describe('permissions and shortcuts', () => {
 });
 
 describe('accessibility', () => {
-  it('uses readable text: nothing under 15px', async () => {
-    await store(SETTINGS);
-    const options = await openOptions();
-    expect(await smallestTextSize(options)).toBeGreaterThanOrEqual(15);
-  });
+  it('uses readable text: nothing under 15px', () => readableText(harness));
 
-  it('labels every control', async () => {
-    const options = await openOptions();
-    expect(await unlabelledControls(options)).toEqual([]);
-  });
+  it('labels every control', () => labelsEveryControl(harness));
 
   it.each(['light', 'dark'] as const)('has no axe-core violations (%s mode), with sites, messages and the dialog', async (colorScheme) => {
     await store(SETTINGS);
     const options = await openOptions();
     await options.emulateMedia({ colorScheme });
-    expect(await axeViolations(options)).toEqual([]);
-
-    await importText(options, '{"format": "easyread-settings", "version": 1, "preferences": {"textScale": 9999}, "sites": {}}');
-    await expect.poll(() => options.textContent('#import-summary')).toContain('cannot be 9999');
-    expect(await axeViolations(options)).toEqual([]);
-
-    await importText(options, '{"format": "easyread-settings"');
-    await expect.poll(() => options.textContent('#import-error')).toContain('incomplete');
-    expect(await axeViolations(options)).toEqual([]);
-
-    await options.click('#reset');
-    await options.waitForSelector('#reset-dialog[open]');
-    expect(await axeViolations(options)).toEqual([]);
+    await expectNoAxeViolationsInEveryState(harness, options);
   });
 });
 

@@ -11,7 +11,8 @@ import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, waitForFontSize } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
-import { rgb, smallestTextSize, tabTo, textStyle } from '../../support/page-checks';
+import { rgb, smallestTextSize } from '../../support/page-checks';
+import { chooseSizeAndColoursByKeyboard, saveByKeyboard } from '../../support/settings-page-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -45,35 +46,9 @@ describe('first run', () => {
     const [siteBaseline] = await fontSizes(site, '[data-probe="body-paragraph"]');
 
     const page = await openWelcome();
-    expect(await page.textContent('#sample')).toContain('On December 13, 2017, the Ministry of Economy, Trade and Industry (METI)');
-    const before = await textStyle(page, '#sample');
-    expect(before.fontSize).toBeGreaterThanOrEqual(15);
-    expect(await page.inputValue('#size-select')).toBe('100');
-
-    // "Larger" three times by keyboard: 100 → 110 → 125 → 150.
-    await tabTo(page, '#larger');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
-    expect(await page.inputValue('#size-select')).toBe('150');
-    await expect.poll(() => page.textContent('#status')).toBe('Text size 150%');
-
-    // Colours by arrow keys on the select: off → white-on-black → black-on-white → yellow-on-black.
-    await tabTo(page, '#colours-select');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    expect(await page.inputValue('#colours-select')).toBe('yellow-on-black');
-
-    const after = await textStyle(page, '#sample');
-    expect(after.fontSize).toBeCloseTo(before.fontSize * 1.5, 1);
-    expect(after.color).toBe(rgb(PALETTES['yellow-on-black'].text));
-    expect(after.background).toBe(rgb(PALETTES['yellow-on-black'].background));
-
-    // Nothing is written before "Save and start".
-    expect(await session.worker.evaluate(() => chrome.storage.sync.get(null))).toEqual({});
-    await tabTo(page, '#save');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => session.worker.evaluate(() => chrome.storage.sync.get(null)))
-      .toEqual({ preferences: { version: 1, textScale: 150, pageColours: 'yellow-on-black' } });
-    await expect.poll(() => page.textContent('#status')).toBe('Saved for all sites: text size 150%, High contrast: yellow on black.');
+    const stored = () => session.worker.evaluate(() => chrome.storage.sync.get(null));
+    await chooseSizeAndColoursByKeyboard(page, stored);
+    await saveByKeyboard(page, stored);
 
     // The open page follows, and so does one opened afterwards.
     await waitForFontSize(site, '[data-probe="body-paragraph"]', siteBaseline * 1.5);

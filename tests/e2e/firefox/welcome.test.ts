@@ -26,7 +26,8 @@ import {
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
-import { controlValue, evaluateIn, localizedTexts, rgb, smallestTextSize, tabTo, textOf, textStyle } from '../../support/page-checks';
+import { controlValue, evaluateIn, localizedTexts, rgb, smallestTextSize, textOf, textStyle } from '../../support/page-checks';
+import { chooseSizeAndColoursByKeyboard, saveByKeyboard } from '../../support/settings-page-scenarios';
 
 const WELCOME = 'src/welcome/index.html';
 const PARAGRAPH = '[data-probe="body-paragraph"]';
@@ -72,35 +73,10 @@ describe('first run', () => {
     const [siteBaseline] = await fontSizes(site, PARAGRAPH);
 
     const page = await openWelcome();
-    expect(await textOf(page, '#sample')).toContain('On December 13, 2017, the Ministry of Economy, Trade and Industry (METI)');
-    const before = await textStyle(page, '#sample');
-    expect(before.fontSize).toBeGreaterThanOrEqual(15);
-    expect(await controlValue(page, '#size-select')).toBe('100');
-
-    // "Larger" three times by keyboard: 100 → 110 → 125 → 150.
-    await tabTo(page, '#larger');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
-    expect(await controlValue(page, '#size-select')).toBe('150');
-    await expect.poll(() => textOf(page, '#status')).toBe('Text size 150%');
-
-    // Colours by arrow keys on the select: off → white-on-black → black-on-white → yellow-on-black.
-    await tabTo(page, '#colours-select');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
-    expect(await controlValue(page, '#colours-select')).toBe('yellow-on-black');
-
-    const after = await textStyle(page, '#sample');
-    expect(after.fontSize).toBeCloseTo(before.fontSize * 1.5, 1);
-    expect(after.color).toBe(rgb(PALETTES['yellow-on-black'].text));
-    expect(after.background).toBe(rgb(PALETTES['yellow-on-black'].background));
-
-    // Nothing is written before "Save and start".
-    expect(await storedPreferences(session)).toEqual({});
-    await tabTo(page, '#save');
-    await page.keyboard.press('Enter');
-    await expect
-      .poll(() => storedPreferences(session))
-      .toEqual({ preferences: { version: 1, textScale: 150, pageColours: 'yellow-on-black' } });
-    await expect.poll(() => textOf(page, '#status')).toBe('Saved for all sites: text size 150%, High contrast: yellow on black.');
+    const stored = () => storedPreferences(session);
+    // The sample's computed size and colours follow at once; nothing is stored before "Save and start".
+    await chooseSizeAndColoursByKeyboard(page, stored);
+    await saveByKeyboard(page, stored);
 
     // The open page follows, and so does one opened afterwards.
     await waitForFontSizes(site, PARAGRAPH, [siteBaseline * 1.5]);
