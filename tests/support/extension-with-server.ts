@@ -1,8 +1,9 @@
 /** One browser with the extension and one fixture server per test file (or describe block), closed after it. */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Page as FirefoxPage } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
-import { type FirefoxExtensionSession, type FirefoxLaunchOptions, launchFirefoxWithExtension } from './firefox';
+import { type FirefoxExtensionSession, type FirefoxLaunchOptions, launchFirefoxWithExtension, openPage } from './firefox';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 function useBrowserWithServer<Session extends { close(): Promise<void> }>(
@@ -57,4 +58,20 @@ export function useFirefoxExtensionWithServer(
   options: FirefoxLaunchOptions = {},
 ): void {
   useBrowserWithServer(() => launchFirefoxWithExtension(options), ready, 120_000);
+}
+
+/** Opens fixture pages in Firefox for the running test; every one of them is closed after it. */
+export function useFirefoxPagesPerTest(
+  ready: () => { server: FixtureServer; session: FirefoxExtensionSession },
+): (path: string) => Promise<FirefoxPage> {
+  const opened: FirefoxPage[] = [];
+  afterEach(async () => {
+    for (const page of opened.splice(0)) await page.close().catch(() => undefined);
+  });
+  return async (path) => {
+    const { server, session } = ready();
+    const page = await openPage(session, server.url(path));
+    opened.push(page);
+    return page;
+  };
 }

@@ -4,16 +4,14 @@
  * to), under a strict Content-Security-Policy too, icon fonts and code left
  * alone, and gone without a trace when turned off.
  */
-import type { Page } from 'puppeteer-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
-import { clearPreferences, type FirefoxExtensionSession, openPage } from '../../support/firefox';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
+import { clearPreferences, type FirefoxExtensionSession } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { bundledFontReady, fontReport } from '../../support/page-fonts';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
-const opened: Page[] = [];
 
 useFirefoxExtensionWithServer((readyServer, readySession) => {
   server = readyServer;
@@ -22,15 +20,7 @@ useFirefoxExtensionWithServer((readyServer, readySession) => {
 
 beforeEach(() => clearPreferences(session));
 
-afterEach(async () => {
-  for (const page of opened.splice(0)) await page.close().catch(() => undefined);
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await openPage(session, server.url(path));
-  opened.push(page);
-  return page;
-}
+const open = useFirefoxPagesPerTest(() => ({ server, session }));
 
 function setPageFont(pageFont: string): Promise<void> {
   return session.driver.evaluate((pageFont) => browser.storage.sync.set({ preferences: { version: 1, pageFont } }), pageFont);

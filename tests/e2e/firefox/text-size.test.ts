@@ -4,13 +4,12 @@
  * the first painted frame), and reset leaves the page exactly as it was.
  */
 import type { Page } from 'puppeteer-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
 import {
   clearPreferences,
   type FirefoxExtensionSession,
   fontSizes,
-  openPage,
   runCommand,
   waitForAutoApply,
   waitForFontSizes,
@@ -25,7 +24,6 @@ const TOLERANCE = 0.06;
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
-const opened: Page[] = [];
 
 useFirefoxExtensionWithServer((readyServer, readySession) => {
   server = readyServer;
@@ -38,15 +36,7 @@ beforeEach(async () => {
   await waitForAutoApply(session, 100);
 });
 
-afterEach(async () => {
-  for (const page of opened.splice(0)) await page.close().catch(() => undefined);
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await openPage(session, server.url(path));
-  opened.push(page);
-  return page;
-}
+const open = useFirefoxPagesPerTest(() => ({ server, session }));
 
 const scaled = (sizes: number[], percent: number) => sizes.map((size) => (size * percent) / 100);
 
