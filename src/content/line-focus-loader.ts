@@ -6,8 +6,6 @@
  */
 import browser from 'webextension-polyfill';
 
-const MAX_ATTEMPTS = 3;
-
 export interface LineFocusLoader {
   apply(on: boolean): void;
 }
@@ -24,10 +22,7 @@ export function createLineFocusLoader(): LineFocusLoader {
       return;
     }
     if (stop) return;
-    // Chromium once reported the script run into a page still loading while our automatic scripts
-    // were being re-registered, yet had not run it (the background now injects at once, which
-    // avoids that); should it happen again, ask again rather than leave the ruler off.
-    for (let attempt = 0; attempt < MAX_ATTEMPTS && wanted && !globalThis.__easyReadLineFocus; attempt++) {
+    if (!globalThis.__easyReadLineFocus) {
       loading ??= browser.runtime.sendMessage({ type: 'load-page-tool', tool: 'line-focus' }).catch((error: unknown) => {
         console.info('[EasyRead] reading ruler unavailable:', error);
       });

@@ -6,6 +6,7 @@
  * when stopped.
  */
 import { whenRootExists } from '../../content/when-root-exists';
+import { caretAt } from '../../shared/caret-at';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
 import { type Band, bandAround, lineHeightOf, readingLineOf } from './band';
 
@@ -16,14 +17,10 @@ const EDGE = '2px solid rgb(255, 176, 0)';
 
 /** The box of the line of text under the point, if the point is on one. */
 function textLineAt(x: number, y: number): DOMRect | undefined {
-  const withPosition = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  const position = withPosition.caretPositionFromPoint?.(x, y);
-  const range = position ? document.createRange() : document.caretRangeFromPoint?.(x, y);
-  if (!range) return undefined;
-  if (position) range.setStart(position.offsetNode, position.offset);
-  if (range.startContainer.nodeType !== Node.TEXT_NODE) return undefined;
+  const caret = caretAt(document, x, y);
+  if (caret?.node.nodeType !== Node.TEXT_NODE) return undefined;
+  const range = document.createRange();
+  range.setStart(caret.node, caret.offset);
   const box = range.getClientRects()[0];
   // Caret look-ups snap to the nearest text even from a margin: only a line under the point counts.
   return box && box.height > 0 && y >= box.top && y <= box.bottom ? box : undefined;

@@ -7,6 +7,7 @@
  * Sizes are in px: rem would follow the page's root font size (often 62.5%).
  */
 import browser from 'webextension-polyfill';
+import { t } from '../../shared/i18n';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
 
 export interface ReadAloudBar {
@@ -41,7 +42,6 @@ function button(label: string, onPress: () => void): HTMLButtonElement {
 }
 
 export function createReadAloudBar(actions: { stop(): void; close(): void }): ReadAloudBar {
-  const t = (key: string) => browser.i18n.getMessage(key) || key;
   const { host, root } = createShadowHost(document, 'easyread-read-aloud', {
     left: '0',
     right: '0',

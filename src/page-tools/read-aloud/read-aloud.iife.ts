@@ -8,6 +8,7 @@
  * preferences; Japanese text gets a Japanese voice. Esc stops.
  */
 import browser from 'webextension-polyfill';
+import { t } from '../../shared/i18n';
 import type { ReadAloudMode } from '../../shared/messages';
 import { resolvePreferences } from '../../shared/preferences/resolve';
 import { loadPreferences } from '../../shared/preferences/storage';
@@ -31,8 +32,6 @@ const INTERACTIVE =
 
 /** SpeechSynthesisErrorEvent codes that mean "no voice can say this here" (Firefox without voices says synthesis-failed). */
 const NO_VOICE_ERRORS = new Set(['synthesis-unavailable', 'synthesis-failed', 'language-unavailable', 'voice-unavailable']);
-
-const t = (key: string, substitution?: string) => browser.i18n.getMessage(key, substitution) || key;
 
 let bar: ReadAloudBar | undefined;
 let style: HTMLStyleElement | undefined;

@@ -4,6 +4,7 @@
  * so the article DOM is never rewrapped) and kept in view. Clicking a
  * sentence moves the reading there (or makes it the starting point).
  */
+import { caretAt } from '../../shared/caret-at';
 import { t } from '../../shared/i18n';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
 import { clearHighlight, showHighlight } from '../../shared/speech/highlight';
@@ -25,16 +26,6 @@ type Speaker = ReturnType<typeof createSpeaker>;
 type Sentence = ReturnType<typeof splitSentences>[number];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
-  const withPosition = document as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-  };
-  const position = withPosition.caretPositionFromPoint?.(x, y);
-  if (position) return { node: position.offsetNode, offset: position.offset };
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
-}
 
 export function setUpReadAloud(article: Article, getPreferences: () => EffectivePreferences): ReadAloud {
   const root = $('article');
@@ -124,7 +115,7 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
   });
   $('content').addEventListener('click', (event) => {
     if ((event.target as Element).closest('a')) return;
-    const caret = caretAt(event.clientX, event.clientY);
+    const caret = caretAt(document, event.clientX, event.clientY);
     if (!caret) return;
     if (!ensureSpeaker()) return;
     const offset = offsetAt(pieces, caret.node as Text, caret.offset);
