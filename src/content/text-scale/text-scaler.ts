@@ -266,6 +266,11 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   }
 
   attachRoot(document);
+  // A stylesheet inserted before we started may still be loading, and text measured now would keep
+  // the browser's default size: measure again once it applies (later ones are caught in onMutations).
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) {
+    if (!link.sheet) link.addEventListener('load', remeasureAll, { once: true });
+  }
   const initial = new Set<Element>();
   if (document.documentElement) collectText(document.documentElement, initial, document.querySelector('[contenteditable]') !== null);
   pin([...initial]);
