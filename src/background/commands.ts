@@ -7,13 +7,22 @@ import { toggleReadAloud } from './page-tools';
 import { toggleReadingMode } from './reading-mode';
 import { attachToTab } from './tab-access';
 
+/** SVG and XML documents opened as pages have no article, and no HTML to frame the reader into. */
+async function showsHtml(tabId: number): Promise<boolean> {
+  const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => document.contentType });
+  return /^(text\/html|text\/plain|application\/xhtml\+xml)$/.test(String(frame?.result));
+}
+
 export async function runCommand(command: CommandName, tabId: number): Promise<CommandResult> {
   const tab = await browser.tabs.get(tabId);
   const page = describePage(tab.url);
   if (!page.supported) return { ok: false, error: 'unsupported-page', detail: page.reason };
   if (!(await attachToTab(tabId))) return { ok: false, error: 'no-access' };
   try {
-    if (command === 'toggle-reading-mode') return { ok: true, readerOpen: await toggleReadingMode(tabId) };
+    if (command === 'toggle-reading-mode') {
+      if (!(await showsHtml(tabId))) return { ok: false, error: 'unsupported-page', detail: 'not-html' };
+      return { ok: true, readerOpen: await toggleReadingMode(tabId) };
+    }
     if (command === 'read-aloud') return { ok: true, readAloud: await toggleReadAloud(tabId) };
     if (command === 'toggle-line-focus') return { ok: true, lineFocus: await toggleLineFocus(page.origin) };
     const { textScale, scope } = await changeTextScale(page.origin, command);

@@ -99,7 +99,7 @@ async function start(): Promise<void> {
 
   async function runCommand(command: CommandName): Promise<void> {
     const result = (await browser.runtime.sendMessage({ type: 'run-command', command, tabId })) as CommandResult;
-    if (!result.ok) announce(t(ERROR_MESSAGES[result.error]));
+    if (!result.ok) announce(t(result.detail === 'not-html' ? 'readerNotHtml' : ERROR_MESSAGES[result.error]));
     else if ('textScale' in result) announce(t('textSizeAnnouncement', String(result.textScale)));
     else if ('readAloud' in result && result.readAloud === 'off') announce(t('readAloudOff'));
     // The reader takes focus in the page, and read aloud wants the pointer there: a popup left open would keep them.

@@ -18,7 +18,7 @@ export interface LivePage extends ScriptTarget {
 
 export interface LivePageHarness<P extends LivePage> {
   open(path: string): Promise<P>;
-  command(page: P, command: string): Promise<{ ok: boolean; textScale?: number }>;
+  command(page: P, command: string): Promise<{ ok: boolean; textScale?: number; error?: string; detail?: string }>;
   /** Changes settings for all sites as the popup would. */
   setGlobal(patch: Record<string, unknown>): Promise<void>;
 }
@@ -259,7 +259,7 @@ export async function replacedDocument<P extends LivePage>(harness: LivePageHarn
   expect(await snapshot(page)).not.toMatch(/easyread/);
 }
 
-/** SVG and XML documents are left exactly as they are; plain text is scaled. */
+/** SVG and XML documents are left exactly as they are (reading mode declines); plain text is scaled. */
 export async function documentsThatAreNotHtml<P extends LivePage>(harness: LivePageHarness<P>): Promise<void> {
   for (const path of ['drawing.svg', 'feed.xml']) {
     const page = await harness.open(path);
@@ -269,6 +269,9 @@ export async function documentsThatAreNotHtml<P extends LivePage>(harness: LiveP
     await evaluateIn(page, () => new Promise((done) => setTimeout(done, 300)), undefined);
     expect(await snapshot(page)).toBe(original);
     await harness.command(page, 'reset-text-size');
+    // Reading mode declines with its notice (the popup says why) and leaves the document as it was.
+    expect(await harness.command(page, 'toggle-reading-mode')).toEqual({ ok: false, error: 'unsupported-page', detail: 'not-html' });
+    expect(await snapshot(page)).toBe(original);
   }
   const text = await harness.open('notes.txt');
   const [size] = await fontSizes(text, 'pre');

@@ -37,6 +37,16 @@ const FONT_RELATED_STYLE = /font|line-height|--/i;
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
+function keep<T>(elements: Element[], values: T[], wanted: (element: Element) => boolean): [Element[], T[]] {
+  const kept: [Element[], T[]] = [[], []];
+  elements.forEach((element, index) => {
+    if (!wanted(element)) return;
+    kept[0].push(element);
+    kept[1].push(values[index]);
+  });
+  return kept;
+}
+
 export function startTextScaler(document: Document, initialPercent: number): TextScaler {
   const window = document.defaultView;
   let percent = initialPercent;
@@ -48,7 +58,11 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   const editorRules = createEditorRules();
   const editorStyle = newStyle();
   const pendingRemeasure = new Set<Element>();
-  const work = createSlicedWork(window, (elements) => pin(elements.filter((element) => element.isConnected)));
+  const work = createSlicedWork(window, {
+    read: measure,
+    // Measured a few tasks ago: the page may have removed the element since.
+    write: (elements, measured) => pinMeasured(...keep(elements, measured, (element) => element.isConnected)),
+  });
   let remeasureFrame = 0;
   let resizeTimer = 0;
   let stopped = false;
@@ -162,7 +176,8 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     }
     for (const [node] of lifted) setPin(node, undefined);
     for (const element of elements) if (!pins.has(element)) dropCopiedPins(element);
-    const editorSheet = editorStyle.sheet;
+    // Switching a sheet off and on restyles the whole page (a 200,000-element page: 300 ms): only when it has rules.
+    const editorSheet = editorStyle.textContent ? editorStyle.sheet : null;
     if (editorSheet) editorSheet.disabled = true;
     const measured = elements.map((element) => {
       const computed = getComputedStyle(element);
@@ -183,8 +198,11 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   }
 
   function pin(elements: Element[]): void {
-    if (elements.length === 0 || stopped) return;
-    const measured = measure(elements);
+    if (elements.length > 0 && !stopped) pinMeasured(elements, measure(elements));
+  }
+
+  function pinMeasured(elements: Element[], measured: OriginalSize[]): void {
+    if (stopped) return;
     const added: OriginalSize[] = [];
     let editorsChanged = false;
     measured.forEach((size, index) => {
@@ -230,6 +248,18 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   function collectText(subtreeRoot: Element | StyleRoot, into: Set<Element>): void {
     if (subtreeRoot.nodeType === Node.ELEMENT_NODE) consider(subtreeRoot as Element, into);
     for (const element of subtreeRoot.querySelectorAll('*')) consider(element, into);
+  }
+
+  /** A walk through a subtree, a few hundred elements per call (a 200,000-element page takes seconds to walk). */
+  function walkText(subtreeRoot: Element): () => Element[] | undefined {
+    const walker = document.createTreeWalker(subtreeRoot, NodeFilter.SHOW_ELEMENT);
+    let node: Node | null = subtreeRoot;
+    return () => {
+      if (!node) return undefined;
+      const found = new Set<Element>();
+      for (let count = 0; node && count < 500; count++, node = walker.nextNode()) consider(node as Element, found);
+      return [...found];
+    };
   }
 
   function consider(element: Element, into: Set<Element>): void {
@@ -336,17 +366,23 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     resizeTimer = window?.setTimeout(remeasureAll, 150) ?? 0;
   }
 
+  noteEditors();
+  // The first slice is read before our stylesheets exist: reading styles right after adding a sheet
+  // would make the browser restyle the whole page inside our task (300 ms on a 200,000-element page).
+  if (document.documentElement) {
+    // A page the user has scrolled: what is on screen first.
+    const onScreen = window && window.scrollY > 0 ? document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) : null;
+    const region = onScreen?.parentElement?.parentElement;
+    if (region) work.addSource(walkText(region));
+    work.addSource(walkText(document.documentElement));
+  }
   attachRoot(document);
   document.documentElement?.append(editorStyle);
-  noteEditors();
   // A stylesheet inserted before we started may still be loading, and text measured now would keep
   // the browser's default size: measure again once it applies (later ones are caught in onMutations).
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) {
     if (!link.sheet) link.addEventListener('load', remeasureAll, { once: true });
   }
-  const initial = new Set<Element>();
-  if (document.documentElement) collectText(document.documentElement, initial);
-  work.add([...initial]);
   window?.addEventListener('resize', onResize);
 
   return {

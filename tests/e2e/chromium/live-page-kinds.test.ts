@@ -47,7 +47,8 @@ describe('text size on every kind of page', () => {
     scenarios.editableBody(harness));
   it('scales an editor frame in designMode without touching the message it would send', () => scenarios.designModeFrame(harness));
   it('keeps the size when a page replaces itself with document.open()', () => scenarios.replacedDocument(harness));
-  it('leaves SVG and XML documents untouched and scales plain text', () => scenarios.documentsThatAreNotHtml(harness));
+  it('leaves SVG and XML documents untouched (reading mode declines) and scales plain text', () =>
+    scenarios.documentsThatAreNotHtml(harness));
   it('keeps text spacing off icon-font glyphs', () => scenarios.spacingSkipsIcons(harness));
   it('scales all of a 20,000-element page exactly, in slices', () => scenarios.largePageExact(harness));
 });
