@@ -28,8 +28,50 @@ interface OpenReader {
 
 let open: OpenReader | undefined;
 
+/**
+ * The page as the user sees it. Two kinds of page need more than outerHTML:
+ * - <noscript>: with scripting on (this page) its content is text; the reader
+ *   parses with scripting off, where the same text becomes markup and an
+ *   unclosed <div> in it swallows the rest of the page. What the page showed had
+ *   no noscript content, so the copy has none either (on an inert copy: the
+ *   live page is never changed, and an inert document loads nothing).
+ * - <frameset>: the article is in a frame; the same-origin frame with the most
+ *   text is read instead. Frames of other sites cannot be read: the reader says so.
+ */
 function snapshot(): PageSnapshot {
-  return { html: document.documentElement.outerHTML, url: location.href };
+  const framed = document.body?.tagName === 'FRAMESET' ? largestSameOriginFrame(document) : undefined;
+  const source = framed ?? document;
+  const url = source.location?.href ?? location.href;
+  const page: PageSnapshot = { html: serialize(source), url };
+  if (document.body?.tagName === 'FRAMESET' && !framed) page.frames = 'unreadable';
+  return page;
+}
+
+function serialize(source: Document): string {
+  if (!source.querySelector('noscript')) return source.documentElement.outerHTML;
+  const copy = document.implementation.createHTMLDocument('').importNode(source.documentElement, true);
+  for (const noscript of Array.from(copy.querySelectorAll('noscript'))) noscript.remove();
+  return copy.outerHTML;
+}
+
+function largestSameOriginFrame(root: Document): Document | undefined {
+  let best: Document | undefined;
+  let bestLength = 0;
+  for (const frame of Array.from(root.querySelectorAll<HTMLFrameElement | HTMLIFrameElement>('frame, iframe'))) {
+    let inner: Document | null = null;
+    try {
+      inner = frame.contentDocument; // null for frames of other sites
+    } catch {
+      inner = null;
+    }
+    const candidate = inner?.body?.tagName === 'FRAMESET' ? largestSameOriginFrame(inner) : (inner ?? undefined);
+    const length = candidate?.body?.textContent?.trim().length ?? 0;
+    if (candidate && length > bestLength) {
+      best = candidate;
+      bestLength = length;
+    }
+  }
+  return best;
 }
 
 function frameStyle(): string {
@@ -57,8 +99,10 @@ function frameStyle(): string {
 }
 
 async function show(): Promise<void> {
+  // This opening's token: the background hands the snapshot only to the frame that shows it.
+  const token = crypto.randomUUID();
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('src/reader/reader.html');
+  frame.src = `${browser.runtime.getURL('src/reader/reader.html')}?open=${token}`;
   frame.title = browser.i18n.getMessage('readerFrameTitle');
   frame.setAttribute('style', frameStyle());
   frame.dataset.easyread = 'reader';
@@ -76,7 +120,7 @@ async function show(): Promise<void> {
   // The reader is modal: keyboard and screen-reader users must not wander into the page behind it.
   body?.setAttribute('inert', '');
   frame.addEventListener('load', () => frame.focus(), { once: true });
-  await browser.runtime.sendMessage({ type: 'reader-page', page });
+  await browser.runtime.sendMessage({ type: 'reader-page', token, page });
 }
 
 function close(): void {
