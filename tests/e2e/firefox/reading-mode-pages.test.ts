@@ -1,0 +1,111 @@
+/**
+ * Reading mode on real-world page shapes in Firefox ESR: the shared scenarios
+ * of tests/support/reading-mode-scenarios.ts (the Chromium file runs the same
+ * ones). Errors are collected from what WebDriver BiDi reports for the tab and
+ * its frames (console errors, uncaught errors) and from what Firefox prints;
+ * Firefox keeps some add-on errors (such as a promise rejected after its page
+ * unloaded) in the Browser Console only, which automation cannot read.
+ */
+import type { Frame, Page } from 'puppeteer-core';
+import { beforeEach, describe, it } from 'vitest';
+import type WebExtension from 'webextension-polyfill';
+import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
+import { clearPreferences, type FirefoxExtensionSession, runCommand } from '../../support/firefox';
+import type { FixtureServer } from '../../support/fixture-server';
+import { type ReaderFrame, type ReaderHarness, readerScenarios } from '../../support/reading-mode-scenarios';
+
+declare const browser: WebExtension.Browser;
+
+let server: FixtureServer;
+let session: FirefoxExtensionSession;
+let page: Page;
+let errors: string[] = [];
+
+useFirefoxExtensionWithServer((readyServer, readySession) => {
+  server = readyServer;
+  session = readySession;
+  const output = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (/moz-extension:|context unloaded|Conduits/.test(line)) errors.push(line);
+  };
+  session.browser.process()?.stdout?.on('data', output);
+  session.browser.process()?.stderr?.on('data', output);
+});
+const openFixture = useFirefoxPagesPerTest(() => ({ server, session }));
+
+beforeEach(async () => {
+  await clearPreferences(session);
+  errors = [];
+});
+
+async function isReader(frame: Frame): Promise<boolean> {
+  // Over BiDi an add-on frame's url() reads about:blank: ask the frame itself.
+  const href = await frame.evaluate(() => location.href).catch(() => '');
+  return href.startsWith('moz-extension://') && href.includes('/src/reader/reader.html');
+}
+
+async function readerFrames(): Promise<Frame[]> {
+  const frames: Frame[] = [];
+  for (const frame of page.frames()) if (frame !== page.mainFrame() && (await isReader(frame))) frames.push(frame);
+  return frames;
+}
+
+function readerFrame(frame: Frame): ReaderFrame {
+  return {
+    evaluate: (script) => frame.evaluate(script),
+    async click(selector, how = {}) {
+      if (how.modifier) await page.keyboard.down(how.modifier);
+      try {
+        await frame.click(selector, { button: how.button ?? 'left' });
+      } finally {
+        if (how.modifier) await page.keyboard.up(how.modifier);
+      }
+    },
+  };
+}
+
+const harness: ReaderHarness = {
+  get server() {
+    return server;
+  },
+  async open(path) {
+    page = await openFixture(path);
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`uncaught: ${String(error)}`));
+    return page;
+  },
+  page: () => page,
+  async toggleReader() {
+    return ((await runCommand(session, page, 'toggle-reading-mode')) as { readerOpen?: boolean }).readerOpen === true;
+  },
+  async readerFrame() {
+    for (let i = 0; i < 300; i++) {
+      for (const frame of await readerFrames()) {
+        if (await frame.$('#article:not([hidden]), #notice:not([hidden])').catch(() => null)) return readerFrame(frame);
+      }
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    throw new Error('no reader frame showed an article or a notice');
+  },
+  readerFrames: async () => (await readerFrames()).map(readerFrame),
+  async readerGone() {
+    for (let i = 0; i < 300 && (await readerFrames()).length > 0; i++) await new Promise((done) => setTimeout(done, 50));
+    if ((await readerFrames()).length > 0) throw new Error('the reader frame is still there');
+  },
+  async waitForPageUrl(url) {
+    await page.waitForFunction((url) => location.href === url, { polling: 100, timeout: 15_000 }, url);
+    return page;
+  },
+  tabCount: () => session.driver.evaluate(async () => (await browser.tabs.query({})).length),
+  setGlobalPreferences: (patch) =>
+    session.driver.evaluate(async (patch) => {
+      const { preferences } = await browser.storage.sync.get('preferences');
+      await browser.storage.sync.set({ preferences: { version: 1, ...((preferences as object) ?? {}), ...patch } });
+    }, patch),
+  extensionErrors: async () => [...errors],
+};
+
+describe('reading mode on real pages (Firefox)', () => {
+  for (const [name, scenario] of Object.entries(readerScenarios)) it(name, () => scenario(harness));
+});
