@@ -72,3 +72,19 @@ describe('extractArticle keeps what Readability alone finds', () => {
     expect(article?.textLength ?? 0).toBeGreaterThan(300);
   });
 });
+
+describe('the page language', () => {
+  const prose = `<main><h1>Plan approved</h1><p>${PROSE.repeat(3)}</p></main>`;
+  const langOf = (lang: string) =>
+    extractArticle(
+      parseSnapshot({ html: `<html lang='${lang}'><body>${prose}</body></html>`, url: 'https://gov.example/' }, readerParser()),
+      'https://gov.example/',
+    )?.lang;
+
+  it('is canonicalized, or dropped (and detected from the text) when it is not a language tag', () => {
+    expect(langOf('EN-us')).toBe('en-US');
+    expect(langOf('ja')).toBe('ja');
+    expect(langOf('en" onmouseover="alert(1)')).toBe('en');
+    expect(langOf('<script>alert(1)</script>')).toBe('en');
+  });
+});
