@@ -93,7 +93,8 @@ export function armFrameInsertion(): void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node instanceof HTMLIFrameElement && node.dataset.easyread === 'reader') {
+        // The reader's layer: the one element the overlay adds to <html> (its frame sits in a closed shadow root).
+        if (node instanceof HTMLElement) {
           state.frameInsertedAt = performance.timeOrigin + performance.now();
           observer.disconnect();
         }

@@ -259,4 +259,40 @@ export const readerScenarios: Record<string, (h: ReaderHarness) => Promise<void>
     expect(await text(frame, '#article-title')).toBe('Regional Export Survey Results');
     expect(await text(frame, '#content')).toContain('regional export survey');
   },
+
+  async 'a web page can neither see the reader frame nor load the extension’s scripts'(h) {
+    const frame = await openReader(h, 'reader/relative-urls.html');
+    // Nothing in the page's DOM names the reader or its URL (the frame is in a closed shadow root).
+    const pageHtml = await evaluateIn(h.page(), () => document.documentElement.outerHTML, undefined);
+    expect(pageHtml).not.toMatch(/-extension:|reader\.html|easyread/i);
+    expect(await evaluateIn(h.page(), () => document.querySelectorAll('iframe').length, undefined)).toBe(0);
+    // Even knowing the URLs (the test reads them from the reader itself), the page cannot load our scripts.
+    const scripts = await evaluateIn(
+      frame,
+      () =>
+        Array.from(document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="modulepreload"]'), (e) =>
+          'src' in e ? e.src : e.href,
+        ),
+      undefined,
+    );
+    expect(scripts.length).toBeGreaterThan(1);
+    const loaded = await evaluateIn(
+      h.page(),
+      (urls) =>
+        Promise.all(
+          urls.map(
+            (url) =>
+              new Promise<string | null>((done) => {
+                const script = document.createElement('script');
+                script.src = url;
+                script.onload = () => done(url);
+                script.onerror = () => done(null);
+                document.head.append(script);
+              }),
+          ),
+        ),
+      scripts,
+    );
+    expect(loaded.filter(Boolean)).toEqual([]);
+  },
 };

@@ -4,8 +4,8 @@
  * the same ones).
  */
 import type { ConsoleMessage, Frame, Page } from 'playwright-core';
-import { beforeEach, describe, it } from 'vitest';
-import { type ExtensionSession, runCommand, setGlobalPreferences } from '../../support/chromium';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ExtensionSession, readerFramesOf, runCommand, setGlobalPreferences, waitForReaderGone } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { type ReaderFrame, type ReaderHarness, readerScenarios } from '../../support/reading-mode-scenarios';
@@ -17,8 +17,6 @@ let errors: string[] = [];
 let listening: ExtensionSession | undefined;
 
 useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
-
-const isReader = (frame: Frame) => frame.url().startsWith(`chrome-extension://${session.extensionId}/src/reader/reader.html`);
 
 function readerFrame(frame: Frame): ReaderFrame {
   return {
@@ -63,21 +61,15 @@ const harness: ReaderHarness = {
   },
   async readerFrame() {
     for (let i = 0; i < 300; i++) {
-      for (const frame of page.frames().filter(isReader)) {
+      for (const frame of readerFramesOf(page)) {
         if (await frame.$('#article:not([hidden]), #notice:not([hidden])').catch(() => null)) return readerFrame(frame);
       }
       await new Promise((done) => setTimeout(done, 50));
     }
     throw new Error('no reader frame showed an article or a notice');
   },
-  async readerFrames() {
-    return page.frames().filter(isReader).map(readerFrame);
-  },
-  async readerGone() {
-    await page.waitForFunction(() => true); // the page is there (after a navigation, the new one)
-    for (let i = 0; i < 300 && page.frames().some(isReader); i++) await new Promise((done) => setTimeout(done, 50));
-    if (page.frames().some(isReader)) throw new Error('the reader frame is still there');
-  },
+  readerFrames: async () => readerFramesOf(page).map(readerFrame),
+  readerGone: () => waitForReaderGone(page),
   async waitForPageUrl(url) {
     await page.waitForURL(url);
     return page;
@@ -86,6 +78,11 @@ const harness: ReaderHarness = {
   setGlobalPreferences: (patch) => setGlobalPreferences(session, patch),
   extensionErrors: async () => [...errors],
 };
+
+// Whatever the scenario, the browser lists no error of the extension afterwards.
+afterEach(() => {
+  expect(errors).toEqual([]);
+});
 
 describe('reading mode on real pages (Chromium)', () => {
   for (const [name, scenario] of Object.entries(readerScenarios)) it(name, () => scenario(harness));
