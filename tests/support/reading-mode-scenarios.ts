@@ -167,6 +167,8 @@ export const readerScenarios: Record<string, (h: ReaderHarness) => Promise<void>
 
   async 'reads the same-origin frame that holds the article of a frameset page'(h) {
     const frame = await openReader(h, 'reader/frameset.html');
+    // Shown over the frames, full window (a frameset page lays out nothing but its frames by default).
+    expect(await evaluateIn(frame, () => [innerWidth, innerHeight], undefined)).toEqual([1280, 900]);
     expect(await text(frame, '#article-title')).toBe('Old Maps Digitised');
     expect(await text(frame, '#content')).toContain('finished digitising its collection');
     expect(await evaluateIn(frame, () => (document.getElementById('notice') as HTMLElement).hidden, undefined)).toBe(true);
