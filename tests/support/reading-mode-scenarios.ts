@@ -37,6 +37,8 @@ export interface ReaderHarness {
   waitForPageUrl(url: string): Promise<ScriptTarget>;
   /** How many tabs are open. */
   tabCount(): Promise<number>;
+  /** The id of the tab under test. */
+  tabId(): Promise<number>;
   /** Merges fields into the settings for all sites, as the popup would. */
   setGlobalPreferences(patch: Record<string, unknown>): Promise<void>;
   /** Errors the browser lists for the extension since the test began (console errors of its pages, CSP reports, unhandled rejections). */
@@ -296,5 +298,26 @@ export const readerScenarios: Record<string, (h: ReaderHarness) => Promise<void>
       scripts,
     );
     expect(loaded.filter(Boolean)).toEqual([]);
+  },
+
+  async 'the reader page cannot send commands, not even for its own tab'(h) {
+    const frame = await openReader(h, 'reader/relative-urls.html');
+    // As a page script that got into the reader would try: a command for the tab the reader is framed in.
+    const reply = await evaluateIn(
+      frame,
+      async (tabId) => {
+        const api = (globalThis as { browser?: typeof chrome; chrome?: typeof chrome }).browser ?? chrome;
+        if (typeof api?.runtime?.sendMessage !== 'function') return 'no messaging API';
+        try {
+          return (await api.runtime.sendMessage({ type: 'run-command', command: 'increase-text-size', tabId })) ?? 'no answer';
+        } catch {
+          return 'no answer';
+        }
+      },
+      await h.tabId(),
+    );
+    expect(reply).toBe('no answer');
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await text(frame, '#size-value')).toBe('100%');
   },
 };

@@ -5,7 +5,14 @@
  */
 import type { ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ExtensionSession, readerFramesOf, runCommand, setGlobalPreferences, waitForReaderGone } from '../../support/chromium';
+import {
+  type ExtensionSession,
+  readerFramesOf,
+  runCommand,
+  setGlobalPreferences,
+  tabIdOf,
+  waitForReaderGone,
+} from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { type ReaderFrame, type ReaderHarness, readerScenarios } from '../../support/reading-mode-scenarios';
@@ -75,6 +82,7 @@ const harness: ReaderHarness = {
     return page;
   },
   tabCount: async () => session.context.pages().length,
+  tabId: () => tabIdOf(session, page),
   setGlobalPreferences: (patch) => setGlobalPreferences(session, patch),
   extensionErrors: async () => [...errors],
 };

@@ -10,7 +10,14 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type WebExtension from 'webextension-polyfill';
 import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
-import { clearPreferences, type FirefoxExtensionSession, readerFramesOf, runCommand, waitForReaderGone } from '../../support/firefox';
+import {
+  clearPreferences,
+  type FirefoxExtensionSession,
+  readerFramesOf,
+  runCommand,
+  tabIdOf,
+  waitForReaderGone,
+} from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { type ReaderFrame, type ReaderHarness, readerScenarios } from '../../support/reading-mode-scenarios';
 
@@ -90,6 +97,7 @@ const harness: ReaderHarness = {
     return page;
   },
   tabCount: () => session.driver.evaluate(async () => (await browser.tabs.query({})).length),
+  tabId: () => tabIdOf(session, page),
   setGlobalPreferences: (patch) =>
     session.driver.evaluate(async (patch) => {
       const { preferences } = await browser.storage.sync.get('preferences');
