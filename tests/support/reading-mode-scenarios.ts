@@ -320,4 +320,12 @@ export const readerScenarios: Record<string, (h: ReaderHarness) => Promise<void>
     await new Promise((done) => setTimeout(done, 500));
     expect(await text(frame, '#size-value')).toBe('100%');
   },
+
+  async 'gives the reader the page language canonicalized, never a raw lang attribute'(h) {
+    const frame = await openReader(h, 'reader/lang-payload.html');
+    expect(await text(frame, '#article-title')).toBe('Bridge Repairs on the River Road');
+    // <main lang="EN-gb"> is the content's language, in its canonical form.
+    expect(await evaluateIn(frame, () => document.getElementById('article')?.getAttribute('lang'), undefined)).toBe('en-GB');
+    expect(await evaluateIn(frame, () => document.querySelectorAll('#reader [onmouseover], #reader script').length, undefined)).toBe(0);
+  },
 };
