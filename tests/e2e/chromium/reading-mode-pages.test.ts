@@ -36,8 +36,11 @@ function readerFrame(frame: Frame): ReaderFrame {
 function collectErrors(): void {
   if (listening === session) return;
   listening = session;
+  // chrome-extension://invalid/ is where Chromium files a web page's refused request for one of our files (one
+  // scenario has the page try, as a hostile page would): the page's error, not ours.
   const ours = (message: ConsoleMessage) =>
     message.type() === 'error' &&
+    !message.location().url.startsWith('chrome-extension://invalid/') &&
     (message.location().url.startsWith('chrome-extension://') || /Content Security Policy/.test(message.text()));
   session.context.on('console', (message) => {
     if (ours(message)) errors.push(`${message.location().url}: ${message.text()}`);
