@@ -22,6 +22,7 @@ import {
   type ExtensionSession,
   launchWithExtension,
   tabIdOf,
+  waitForReaderFrame,
 } from '../tests/support/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../tests/support/fixture-server.ts';
 import type { ShingleScores } from '../tests/support/shingles.ts';
@@ -403,7 +404,6 @@ async function loadedShares(session: ExtensionSession, plain: BrowserContext, se
 
 // ---------------------------------------------------------------- 7. reading mode
 
-const READER_FRAME = 'iframe[data-easyread="reader"]';
 const READER_RECORDER = `${NAME_SHIM}\n(${readerFrameRecorder.toString()})();`;
 
 /** Times (ms) from the command message being sent in the driver page (epoch clocks of the three processes). */
@@ -437,8 +437,7 @@ async function readerRun(session: ExtensionSession, server: FixtureServer, path:
   const sent = await session.driver.evaluate(sendReaderCommand, tabId);
   const reply = sent.reply as { ok?: boolean; readerOpen?: boolean };
   if (!reply?.ok || reply.readerOpen !== true) throw new Error(`${path}: toggle-reading-mode replied ${JSON.stringify(sent.reply)}`);
-  const frame = await (await page.waitForSelector(READER_FRAME)).contentFrame();
-  if (!frame) throw new Error(`${path}: reader frame has no content`);
+  const frame = await waitForReaderFrame(page);
   const record: ReaderFrameRecord | null = await frame.evaluate(readReaderFrameRecord);
   if (!record) throw new Error(`${path}: the recorder did not run in the reader frame`);
   if (record.notice !== null) throw new Error(`${path}: the reader showed a notice: ${record.notice}`);
@@ -527,8 +526,7 @@ async function readerShownScores(session: ExtensionSession, server: FixtureServe
   const tabId = await tabIdOf(session, tab);
   const sent = await session.driver.evaluate(sendReaderCommand, tabId);
   if ((sent.reply as { readerOpen?: boolean })?.readerOpen !== true) throw new Error(`${page}: reader did not open`);
-  const frame = await (await tab.waitForSelector(READER_FRAME)).contentFrame();
-  if (!frame) throw new Error(`${page}: reader frame has no content`);
+  const frame = await waitForReaderFrame(tab);
   await frame.waitForSelector('#article:not([hidden])');
   const shown = await frame.evaluate(readerShown);
   await tab.close();

@@ -93,7 +93,8 @@ export function armFrameInsertion(): void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node instanceof HTMLIFrameElement && node.dataset.easyread === 'reader') {
+        // The reader's layer: a custom-named element with a closed shadow root (its frame sits inside) added to <html>.
+        if (node instanceof HTMLElement && node.localName.includes('-') && node.shadowRoot === null) {
           state.frameInsertedAt = performance.timeOrigin + performance.now();
           observer.disconnect();
         }

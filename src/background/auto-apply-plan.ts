@@ -31,6 +31,20 @@ export interface AutoApplyInput {
 
 const isWebPattern = (pattern: string) => /^(\*|https?):\/\//.test(pattern) || pattern === '<all_urls>';
 
+/**
+ * Whether a stored site key names a web origin ("https://example.org"). Keys come from synced storage, which
+ * another device, an old version or a hand-edited backup may have written: one bad key must not stop the
+ * automatic scripts of every other site (an unparsable URL threw, an odd scheme made registration fail).
+ */
+export function isWebOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 export function planAutoApply(input: AutoApplyInput): AutoApplyRegistration[] {
   const { grantedOrigins, global, sites, contentScript, bootScripts } = input;
   const allSites = coversAllSites(grantedOrigins);
@@ -47,7 +61,7 @@ export function planAutoApply(input: AutoApplyInput): AutoApplyRegistration[] {
   const groups = new Map<string, { boot: string[]; patterns: string[] }>();
   const claimed = new Set<string>();
   for (const [origin, site] of [...sites].sort(([a], [b]) => a.localeCompare(b))) {
-    if (Object.keys(site).length === 0) continue;
+    if (Object.keys(site).length === 0 || !isWebOrigin(origin)) continue;
     if (!allSites && !grantedOrigins.some((pattern) => patternCoversOrigin(pattern, origin))) continue;
     const pattern = originToMatchPattern(origin);
     // Two origins that differ only by port share a pattern; the first keeps it.

@@ -38,8 +38,21 @@ async function sync(): Promise<void> {
   const removed = [...registered].filter((id) => !plan.some((script) => script.id === id));
   // An update leaves out properties it is not given: say "no exclusions" explicitly.
   if (kept.length > 0) await browser.scripting.updateContentScripts(kept.map((script) => ({ excludeMatches: [], ...script })));
-  if (added.length > 0) await browser.scripting.registerContentScripts(added);
+  if (added.length > 0) await register(added);
   if (removed.length > 0) await browser.scripting.unregisterContentScripts({ ids: removed });
+}
+
+/** All at once; if the browser refuses the batch, one by one, so one refused registration cannot block the others. */
+async function register(scripts: browser.Scripting.RegisteredContentScript[]): Promise<void> {
+  try {
+    await browser.scripting.registerContentScripts(scripts);
+  } catch {
+    for (const script of scripts) {
+      await browser.scripting.registerContentScripts([script]).catch((error: unknown) => {
+        console.warn(`[EasyRead] automatic script ${script.id} not registered`, error);
+      });
+    }
+  }
 }
 
 /** Serialized: two overlapping syncs would register the same ids twice. */

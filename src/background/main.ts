@@ -1,13 +1,14 @@
 /** Service worker (Chrome) / event page (Firefox): shortcuts, messages, automatic scripts. */
 import browser from 'webextension-polyfill';
-import { isCommandName, isFromExtensionPage, isFromOwnContentScript, type MessageMap, parseMessage } from '../shared/messages';
+import { isCommandName, isFromExtensionPage, isFromOwnContentScript, type MessageMap, parseMessage, READER_PAGE } from '../shared/messages';
 import { watchPreferences } from '../shared/preferences/storage';
 import { describePage } from '../shared/site';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
 import { createContextMenu, listenToContextMenu } from './context-menu';
 import { loadPageTool } from './page-tools';
-import { closeReadingMode, storeSnapshot, takeSnapshot } from './reading-mode';
+import { listenToReaderPorts } from './reader-port';
+import { storeSnapshot } from './reading-mode';
 import { attachToTab } from './tab-access';
 
 const extensionOrigin = browser.runtime.getURL('');
@@ -34,20 +35,24 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
       return Promise.resolve({ origin: page.supported ? page.origin : null });
     }
     if (message.type === 'load-page-tool') return loadPageTool(tabId, sender.frameId ?? 0, message.tool).then((ok) => ({ ok }));
-    return storeSnapshot(tabId, message.page).then(() => ({ ok: true }));
+    // Only the overlay in the top frame opens the reader; a page's subframe has no snapshot to give.
+    if (sender.frameId !== 0) return undefined;
+    return storeSnapshot(tabId, message.token, message.page).then(() => ({ ok: true }));
   }
-  if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
+  // The reader page is framed into web pages: it talks over its port only, and never commands any tab.
+  if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin) || isReaderPage(sender)) return undefined;
   switch (message.type) {
     case 'run-command':
       return runCommand(message.command, message.tabId);
     case 'attach-tab':
       return attachToTab(message.tabId).then((ok) => ({ ok }));
-    case 'reader-get-page':
-      return tabId === undefined ? Promise.resolve({ page: null }) : takeSnapshot(tabId).then((page) => ({ page }));
-    case 'reader-close':
-      return tabId === undefined ? undefined : closeReadingMode(tabId).then(() => ({ ok: true }));
   }
 });
+listenToReaderPorts(extensionOrigin);
+
+function isReaderPage(sender: browser.Runtime.MessageSender): boolean {
+  return sender.url !== undefined && new URL(sender.url).pathname === `/${READER_PAGE}`;
+}
 
 browser.runtime.onInstalled.addListener((details) => {
   void syncAutoApply();

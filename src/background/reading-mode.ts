@@ -2,6 +2,11 @@
  * Reading mode, background side: injects the on-demand overlay script, and
  * passes the page snapshot from the page to the reader page framed in it.
  *
+ * Each opening has its own random token, in the reader frame's URL and with
+ * the snapshot: the snapshot goes only to a reader that shows the token of
+ * that opening, once. Another frame of the reader page (a page can load it, it
+ * is web-accessible) gets nothing and cannot take the user's snapshot away.
+ *
  * The overlay starts loading the reader frame and sends the snapshot at the
  * same time, so the reader may ask before the snapshot is here: it then waits
  * for it. Snapshots live in memory for that hand-over; storage.session keeps a
@@ -15,8 +20,20 @@ import readerOverlayScript from '../reader/overlay/reader-overlay.iife.ts?script
 const snapshotKey = (tabId: number) => `reader-page:${tabId}`;
 const HAND_OVER_TIMEOUT_MS = 10_000;
 
-const snapshots = new Map<number, PageSnapshot>();
-const waiting = new Map<number, (page: PageSnapshot | null) => void>();
+interface Opening {
+  token: string;
+  page: PageSnapshot;
+}
+
+const snapshots = new Map<number, Opening>();
+interface Waiter {
+  token: string;
+  resolve: (page: PageSnapshot | null) => void;
+}
+/** The token whose snapshot was handed over last, per tab: asking again with it gets nothing, at once. */
+const taken = new Map<number, string>();
+/** Readers that asked before their snapshot arrived (any number: a false one must not displace the real one). */
+const waiting = new Map<number, Set<Waiter>>();
 
 export async function toggleReadingMode(tabId: number): Promise<boolean> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [readerOverlayScript], injectImmediately: true });
@@ -24,30 +41,37 @@ export async function toggleReadingMode(tabId: number): Promise<boolean> {
   return reply.open;
 }
 
-export async function storeSnapshot(tabId: number, page: PageSnapshot): Promise<void> {
-  const waiter = waiting.get(tabId);
+/** From the overlay in the tab's top frame: the snapshot of this opening (a new opening replaces an older one). */
+export async function storeSnapshot(tabId: number, token: string, page: PageSnapshot): Promise<void> {
+  const waiter = [...(waiting.get(tabId) ?? [])].find((entry) => entry.token === token);
   if (waiter) {
-    waiting.delete(tabId);
-    waiter(page);
+    waiting.get(tabId)?.delete(waiter);
+    taken.set(tabId, token);
+    waiter.resolve(page);
     return;
   }
-  snapshots.set(tabId, page);
+  snapshots.set(tabId, { token, page });
   // storage.session holds 10 MB for everything: a huge page is handed over from memory only.
-  await browser.storage.session.set({ [snapshotKey(tabId)]: page }).catch(() => undefined);
+  await browser.storage.session.set({ [snapshotKey(tabId)]: { token, page } }).catch(() => undefined);
 }
 
-export async function takeSnapshot(tabId: number): Promise<PageSnapshot | null> {
+/** For the reader frame in that tab: the snapshot if the token is this opening's, once; otherwise null. */
+export async function takeSnapshot(tabId: number, token: string): Promise<PageSnapshot | null> {
+  if (taken.get(tabId) === token) return null;
   const key = snapshotKey(tabId);
-  const inMemory = snapshots.get(tabId);
-  snapshots.delete(tabId);
-  const stored = inMemory ? undefined : ((await browser.storage.session.get(key))[key] as PageSnapshot | undefined);
-  void browser.storage.session.remove(key);
-  if (inMemory ?? stored) return inMemory ?? stored ?? null;
+  const opening = snapshots.get(tabId) ?? ((await browser.storage.session.get(key))[key] as Opening | undefined);
+  if (opening) {
+    if (opening.token !== token) return null;
+    forget(tabId);
+    taken.set(tabId, token);
+    return opening.page;
+  }
   return new Promise((resolve) => {
-    waiting.set(tabId, resolve);
+    const waiter = { token, resolve };
+    const set = waiting.get(tabId) ?? new Set<Waiter>();
+    waiting.set(tabId, set.add(waiter));
     setTimeout(() => {
-      if (waiting.get(tabId) !== resolve) return;
-      waiting.delete(tabId);
+      set.delete(waiter);
       resolve(null);
     }, HAND_OVER_TIMEOUT_MS);
   });
@@ -60,7 +84,11 @@ export async function closeReadingMode(tabId: number): Promise<void> {
 
 function forget(tabId: number): void {
   snapshots.delete(tabId);
+  waiting.delete(tabId);
   void browser.storage.session.remove(snapshotKey(tabId));
 }
 
-browser.tabs.onRemoved.addListener(forget);
+browser.tabs.onRemoved.addListener((tabId) => {
+  forget(tabId);
+  taken.delete(tabId);
+});

@@ -14,6 +14,8 @@ export interface ArticleMetaEntry {
 
 export interface Article {
   title: string;
+  /** The title with its ruby (furigana), when the page's heading has ruby. NOT yet sanitized, like contentHtml. */
+  titleHtml?: string;
   byline: string | null;
   /** Publication date as the page states it ("December 15, 2017"), or null. */
   published: string | null;
@@ -36,4 +38,6 @@ export interface Article {
 export interface PageSnapshot {
   html: string;
   url: string;
+  /** Set when the page is a frameset whose frames could not be read (other sites'). */
+  frames?: 'unreadable';
 }

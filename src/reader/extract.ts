@@ -44,23 +44,33 @@ interface Candidate {
   length: number;
   prose: number;
   titleHeading: string;
+  /** The title heading's markup when it has ruby, which text alone would lose. */
+  titleHtml?: string;
   meta: ArticleMetaEntry[];
   readability: ReadabilityFacts | null;
 }
 
+interface PageUrls {
+  page: string;
+  /** What relative URLs resolve against: the page's <base href>, else the page's URL. */
+  base: string;
+}
+
 export function extractArticle(document: Document, url: string): Article | null {
-  const baseUrl = baseUrlOf(document, url);
-  const article = readabilityCandidate(document, baseUrl);
+  const urls = { page: url, base: baseUrlOf(document, url) };
+  const article = readabilityCandidate(document, urls);
   const articleLike = article !== null && article.length >= MIN_TEXT && article.prose >= MIN_PROSE_SHARE;
   if (articleLike && article.length >= SHORT_ARTICLE) return toArticle(document, url, article);
 
-  const fallback = fallbackCandidate(document, baseUrl);
+  const fallback = fallbackCandidate(document, urls);
   const fallbackReadable = fallback !== null && fallback.length >= MIN_TEXT;
   // A short article stays the article unless the page around it has much more to read (Readability took a fragment).
   if (articleLike && !(fallbackReadable && fallback.length >= article.length * 2 + 100)) return toArticle(document, url, article);
   if (fallbackReadable) return toArticle(document, url, fallback);
   if (article && article.length >= MIN_TEXT) return toArticle(document, url, article);
-  return null;
+  // Our additions must never lose what Readability alone finds: its own result comes before "nothing to read".
+  const plain = plainReadabilityCandidate(document, urls);
+  return plain && plain.length >= MIN_TEXT ? toArticle(document, url, plain) : null;
 }
 
 /** A clone with ruby protected, the title heading marked and labelled meta blocks marked (see content.ts). */
@@ -73,46 +83,67 @@ function prepareClone(document: Document): { clone: Document; heading: Element |
   return { clone, heading, meta: scope ? collectMetaBlocks(scope) : [] };
 }
 
-function readabilityCandidate(document: Document, baseUrl: string): Candidate | null {
-  const { clone, heading, meta } = prepareClone(document);
-  const titleHeading = heading ? readableText(heading) : '';
-  let parsed: ReturnType<Readability<Element>['parse']>;
+type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
+
+function runReadability(clone: Document): Parsed | null {
   try {
     // The serializer hands back the content element itself (Readability passes its article container), so we keep
     // working on the DOM instead of serialising and parsing it again.
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+    return new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
   } catch {
     return null; // Readability throws on some malformed documents; the fallback handles those pages.
   }
+}
+
+function readabilityCandidate(document: Document, urls: PageUrls): Candidate | null {
+  const { clone, heading, meta } = prepareClone(document);
+  const titleHeading = heading ? readableText(heading) : '';
+  const titleHtml = rubyTitle(heading);
+  const parsed = runReadability(clone);
   const root = parsed?.content;
   if (!parsed || !root) return null;
   // Readability keeps navigation that sits inside the article area (breadcrumbs, "pages" bars).
   for (const nav of Array.from(root.querySelectorAll('nav, [role="navigation"], [role="search"]'))) nav.remove();
-  const readability: ReadabilityFacts = {
+  return { ...candidate('article', root, urls, titleHeading, meta, factsOf(parsed)), titleHtml };
+}
+
+function rubyTitle(heading: Element | null): string | undefined {
+  return heading?.querySelector('ruby') ? heading.innerHTML : undefined;
+}
+
+function factsOf(parsed: Parsed): ReadabilityFacts {
+  return {
     title: parsed.title ?? null,
     byline: parsed.byline ? collapseSpace(parsed.byline) : null,
     siteName: parsed.siteName ?? null,
     publishedTime: parsed.publishedTime ?? null,
   };
-  return candidate('article', root, baseUrl, titleHeading, meta, readability);
 }
 
-function fallbackCandidate(document: Document, baseUrl: string): Candidate | null {
+/** Readability on a plain clone, none of our additions: the last resort before "nothing to read". */
+function plainReadabilityCandidate(document: Document, urls: PageUrls): Candidate | null {
+  const parsed = runReadability(document.cloneNode(true) as Document);
+  const root = parsed?.content;
+  return parsed && root ? candidate('article', root, urls, '', [], factsOf(parsed)) : null;
+}
+
+function fallbackCandidate(document: Document, urls: PageUrls): Candidate | null {
   const { clone, heading, meta } = prepareClone(document);
   const titleHeading = heading ? readableText(heading) : '';
+  const titleHtml = rubyTitle(heading);
   const root = fallbackRoot(clone, heading);
-  return root ? candidate('fallback', root, baseUrl, titleHeading, meta, null) : null;
+  return root ? { ...candidate('fallback', root, urls, titleHeading, meta, null), titleHtml } : null;
 }
 
 function candidate(
   kind: Article['kind'],
   root: Element,
-  baseUrl: string,
+  urls: PageUrls,
   titleHeading: string,
   meta: ArticleMetaEntry[],
   readability: ReadabilityFacts | null,
 ): Candidate {
-  const content = finishContent(root, baseUrl);
+  const content = finishContent(root, urls.base, urls.page);
   const length = charCount(content.text);
   return { kind, content, length, prose: proseShare(root, length), titleHeading, meta, readability };
 }
@@ -122,8 +153,11 @@ function toArticle(document: Document, url: string, chosen: Candidate): Article 
   const title = chooseTitle(document, chosen.titleHeading, chosen.readability?.title ?? null);
   const lang = declaredLang(document, scope) ?? detectLang(`${title}\n${chosen.content.text}`);
   const fromJsonLd = chosen.readability?.publishedTime ? dateFromTimestamp(chosen.readability.publishedTime) : null;
+  // The heading's ruby only when the heading is the title (not og:title or <title>).
+  const titleHtml = chosen.titleHtml && collapseSpace(chosen.titleHeading) === title ? chosen.titleHtml : undefined;
   return {
     title,
+    ...(titleHtml ? { titleHtml } : {}),
     byline: chosen.readability?.byline ?? null,
     published: publishedFromMeta(chosen.meta) ?? findPublished(document, scope) ?? fromJsonLd,
     siteName: siteNameOf(document) ?? chosen.readability?.siteName ?? null,

@@ -36,16 +36,36 @@ export interface MessageMap {
   'run-command': { request: { type: 'run-command'; command: CommandName; tabId: number }; response: CommandResult };
   /** From an extension page: make sure the content script runs in the tab (for activeTab grants). */
   'attach-tab': { request: { type: 'attach-tab'; tabId: number }; response: { ok: boolean } };
-  /** From the reading-mode script in a tab: a snapshot of its page. */
-  'reader-page': { request: { type: 'reader-page'; page: PageSnapshot }; response: { ok: boolean } };
+  /** From the reading-mode script in a tab's top frame: a snapshot of its page, for the reader frame of this opening (token). */
+  'reader-page': { request: { type: 'reader-page'; token: string; page: PageSnapshot }; response: { ok: boolean } };
   /** From our content script in a tab: run a page tool's script in its frame (the feature has just been switched on). */
   'load-page-tool': { request: { type: 'load-page-tool'; tool: PageToolName }; response: { ok: boolean } };
   /** From our content script in a frame with an opaque origin (sandboxed): the origin of the tab's page, whose preferences it follows. */
   'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
-  /** From the reader page (an extension page framed in that tab): the snapshot to show. */
-  'reader-get-page': { request: { type: 'reader-get-page' }; response: { page: PageSnapshot | null } };
-  /** From the reader page: close reading mode and give the page back. */
-  'reader-close': { request: { type: 'reader-close' }; response: { ok: boolean } };
+}
+
+/**
+ * The reader page talks to the background over a port, not with sendMessage:
+ * nothing is left pending when its frame is removed (Firefox logs every API
+ * promise still pending in an unloaded page as an error).
+ */
+export const READER_PORT = 'reader';
+/** The reader page's path in the package. */
+export const READER_PAGE = 'src/reader/reader.html';
+export type ReaderPortRequest = { type: 'get-page'; token: string } | { type: 'close' };
+export type ReaderPortReply = { type: 'page'; page: PageSnapshot | null };
+
+export function parseReaderPortRequest(raw: unknown): ReaderPortRequest | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  if (message.type === 'close') return { type: 'close' };
+  if (message.type === 'get-page' && isToken(message.token)) return { type: 'get-page', token: message.token };
+  return undefined;
+}
+
+/** A per-opening token: what crypto.randomUUID() makes. */
+export function isToken(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 }
 
 export type Message = MessageMap[keyof MessageMap]['request'];
@@ -63,8 +83,10 @@ export function parseMessage(raw: unknown): Message | undefined {
     return { type: 'run-command', command: message.command, tabId: message.tabId as number };
   }
   if (message.type === 'attach-tab' && tabIdOk) return { type: 'attach-tab', tabId: message.tabId as number };
-  if (message.type === 'reader-get-page' || message.type === 'reader-close' || message.type === 'frame-site') return { type: message.type };
-  if (message.type === 'reader-page' && isSnapshot(message.page)) return { type: 'reader-page', page: message.page };
+  if (message.type === 'frame-site') return { type: 'frame-site' };
+  if (message.type === 'reader-page' && isToken(message.token) && isSnapshot(message.page)) {
+    return { type: 'reader-page', token: message.token, page: message.page };
+  }
   if (message.type === 'load-page-tool' && (PAGE_TOOLS as readonly unknown[]).includes(message.tool)) {
     return { type: 'load-page-tool', tool: message.tool as PageToolName };
   }
@@ -74,7 +96,7 @@ export function parseMessage(raw: unknown): Message | undefined {
 function isSnapshot(value: unknown): value is PageSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const page = value as Record<string, unknown>;
-  return typeof page.html === 'string' && typeof page.url === 'string';
+  return typeof page.html === 'string' && typeof page.url === 'string' && (page.frames === undefined || page.frames === 'unreadable');
 }
 
 /** Whether a message comes from our own content script (inside a web page); it may only hand over a snapshot or ask for a page tool. */

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve(import.meta.dirname, '../../dist/chrome');
@@ -160,4 +160,31 @@ export async function waitForFontSize(page: Page, selector: string, expected: nu
     { selector, expected, tolerance },
     { timeout: 5_000 },
   );
+}
+
+const READER_PATH = '/src/reader/reader.html';
+
+/** Reader frames of the tab, in the order they were added (the reader's frame sits in a closed shadow root: found by its URL). */
+export function readerFramesOf(page: Page): Frame[] {
+  return page.frames().filter((frame) => frame.url().startsWith('chrome-extension://') && new URL(frame.url()).pathname === READER_PATH);
+}
+
+/** Waits for the tab's reader frame. */
+export async function waitForReaderFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [frame] = readerFramesOf(page);
+    if (frame) return frame;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('no reader frame appeared');
+}
+
+/** Waits until the tab has no reader frame. */
+export async function waitForReaderGone(page: Page, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (readerFramesOf(page).length > 0) {
+    if (Date.now() > deadline) throw new Error('the reader frame is still there');
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }

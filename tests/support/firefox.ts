@@ -24,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import { fontSizes } from './page-checks';
 
@@ -386,5 +386,34 @@ export async function waitForFontSizes(
         cause: error,
       },
     );
+  }
+}
+
+/** Frames of the tab showing the reader page, in the order they were added. Over BiDi an add-on frame's url() reads about:blank: each frame is asked. */
+export async function readerFramesOf(page: Page): Promise<Frame[]> {
+  const frames: Frame[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith('moz-extension://') && new URL(href).pathname === '/src/reader/reader.html') frames.push(frame);
+  }
+  return frames;
+}
+
+export async function waitForReaderFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [frame] = await readerFramesOf(page);
+    if (frame) return frame;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error('no reader frame appeared');
+}
+
+export async function waitForReaderGone(page: Page, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await readerFramesOf(page)).length > 0) {
+    if (Date.now() > deadline) throw new Error('the reader frame is still there');
+    await new Promise((done) => setTimeout(done, 50));
   }
 }

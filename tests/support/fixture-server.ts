@@ -90,7 +90,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, generated: (ele
   const csp = CSP_BY_PATH[pathname];
   if (csp) res.setHeader('Content-Security-Policy', csp);
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  send(res, 200, type, await readFile(file), req.method);
+  send(res, 200, type, withPort(await readFile(file), type, req.socket.localPort), req.method);
+}
+
+/** Pages that need an absolute or protocol-relative URL of this server write its port as __PORT__ (it differs per run). */
+function withPort(body: Buffer, type: string, port: number | undefined): Buffer | string {
+  if (!type.startsWith('text/html') || port === undefined || !body.includes('__PORT__')) return body;
+  return body.toString('utf8').replaceAll('__PORT__', String(port));
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, method?: string): void {

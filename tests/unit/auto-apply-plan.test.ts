@@ -81,4 +81,18 @@ describe('automatic content scripts', () => {
   it('ignore non-web grants', () => {
     expect(plan(['file:///*'], { textScale: 150 })).toEqual([]);
   });
+
+  it('skip a malformed site key in storage instead of failing for every site', () => {
+    const sites: [string, SitePreferences][] = [
+      ['not a url', { textScale: 200 }],
+      ['javascript:alert(1)', { textScale: 200 }],
+      ['https://example.org/path', { textScale: 200 }],
+      ['file:///etc', { textScale: 200 }],
+      ['https://www.meti.go.jp', { textScale: 175 }],
+    ];
+    expect(plan(['http://*/*', 'https://*/*'], { textScale: 125 }, sites)).toEqual([
+      at(['https://www.meti.go.jp/*'], ['boot/textScale-175.js', 'content.js'], 'auto-site-1'),
+      { ...at(['http://*/*', 'https://*/*'], ['boot/textScale-125.js', 'content.js']), excludeMatches: ['https://www.meti.go.jp/*'] },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFromExtensionPage, parseMessage } from '../../src/shared/messages';
+import { isFromExtensionPage, parseMessage, parseReaderPortRequest } from '../../src/shared/messages';
 
 describe('messages', () => {
   it('accept well-formed commands', () => {
@@ -38,5 +38,18 @@ describe('messages', () => {
     expect(isFromExtensionPage({ id, url: 'https://evil.example/', tab: { id: 1 } as never }, id, origin)).toBe(false);
     expect(isFromExtensionPage({ id: 'other', url: 'chrome-extension://other/x.html' }, id, origin)).toBe(false);
     expect(isFromExtensionPage({ id }, id, origin)).toBe(false);
+  });
+
+  it('carry a reader snapshot only with a token of this opening, and the reader port only its two requests', () => {
+    const token = '0b6f2c1e-2d4a-4c7b-9d1e-5a6b7c8d9e0f';
+    const page = { html: '<p>x</p>', url: 'https://example.org/' };
+    expect(parseMessage({ type: 'reader-page', token, page })).toEqual({ type: 'reader-page', token, page });
+    expect(parseMessage({ type: 'reader-page', page })).toBeUndefined();
+    expect(parseMessage({ type: 'reader-page', token: 'guess', page })).toBeUndefined();
+    expect(parseMessage({ type: 'reader-page', token, page: { ...page, frames: 'other' } })).toBeUndefined();
+    expect(parseReaderPortRequest({ type: 'get-page', token })).toEqual({ type: 'get-page', token });
+    expect(parseReaderPortRequest({ type: 'close', tabId: 3 })).toEqual({ type: 'close' });
+    expect(parseReaderPortRequest({ type: 'get-page' })).toBeUndefined();
+    expect(parseReaderPortRequest({ type: 'run-command', command: 'reset-text-size', tabId: 3 })).toBeUndefined();
   });
 });

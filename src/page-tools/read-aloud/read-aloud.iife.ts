@@ -36,6 +36,8 @@ const NO_VOICE_ERRORS = new Set(['synthesis-unavailable', 'synthesis-failed', 'l
 let bar: ReadAloudBar | undefined;
 let style: HTMLStyleElement | undefined;
 let pointing: AbortController | undefined;
+/** The page listeners of read aloud: there only while its bar is (removed with it, so nothing of ours listens when it is off). */
+let listening: AbortController | undefined;
 let speaker: Speaker | undefined;
 /** Bumped by every new reading and by stop(), so a reading still loading preferences knows it was overtaken. */
 let generation = 0;
@@ -49,6 +51,12 @@ function showUi(): void {
   }
   if (!style.isConnected) document.documentElement.append(style);
   bar ??= createReadAloudBar({ stop, close: turnOff });
+  if (!listening) {
+    listening = new AbortController();
+    document.addEventListener('keydown', onKeyDown, { capture: true, signal: listening.signal });
+    // Leaving the page must not leave a voice talking about it.
+    window.addEventListener('pagehide', turnOff, { signal: listening.signal });
+  }
 }
 
 function removeUi(): void {
@@ -58,6 +66,8 @@ function removeUi(): void {
   bar?.remove();
   style = undefined;
   bar = undefined;
+  listening?.abort();
+  listening = undefined;
 }
 
 function stop(): void {
@@ -228,7 +238,4 @@ function onMessage(message: unknown, sender: browser.Runtime.MessageSender): Pro
 if (!globalThis.__easyReadReadAloud) {
   globalThis.__easyReadReadAloud = true;
   browser.runtime.onMessage.addListener(onMessage);
-  document.addEventListener('keydown', onKeyDown, true);
-  // Leaving the page must not leave a voice talking about it.
-  window.addEventListener('pagehide', turnOff);
 }

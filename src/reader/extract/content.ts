@@ -10,13 +10,15 @@ export interface FinishedContent {
   text: string;
 }
 
-export function finishContent(root: Element, baseUrl: string): FinishedContent {
+export function finishContent(root: Element, baseUrl: string, pageUrl = baseUrl): FinishedContent {
   // Shown separately by the reader (title, meta list), so not repeated in the body.
   for (const el of Array.from(root.querySelectorAll(`[${META_MARK}], [${TITLE_MARK}]`))) {
     if (root.contains(el)) removeAndPrune(el, root);
   }
   demoteH1s(root);
-  const headings = rewriteIds(root, baseUrl);
+  localizeFragments(root, baseUrl, pageUrl);
+  srcFromSrcset(root, baseUrl);
+  const headings = rewriteIds(root, pageUrl);
   absolutizeUrls(root, baseUrl);
   return { html: root.innerHTML.trim(), headings, text: readableText(root) };
 }
@@ -109,6 +111,47 @@ function fragmentTarget(href: string): string | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 // URLs
+
+/**
+ * Links to a part of the page itself (the page's URL plus "#…", as Readability writes "#…" when the document
+ * was parsed somewhere else) become "#…" again, so they can follow their target into the reader.
+ */
+function localizeFragments(root: Element, baseUrl: string, pageUrl: string): void {
+  const page = withoutFragment(pageUrl);
+  for (const link of Array.from(root.querySelectorAll('a[href]:not([href^="#"])'))) {
+    const absolute = resolve(link.getAttribute('href') ?? '', baseUrl);
+    const at = absolute.indexOf('#');
+    if (at > 0 && at < absolute.length - 1 && absolute.slice(0, at) === page) link.setAttribute('href', absolute.slice(at));
+  }
+}
+
+function withoutFragment(url: string): string {
+  const at = url.indexOf('#');
+  return at < 0 ? url : url.slice(0, at);
+}
+
+/** An image given only as srcset (the reader shows src alone) gets its largest candidate as src. */
+function srcFromSrcset(root: Element, baseUrl: string): void {
+  for (const img of Array.from(root.querySelectorAll('img[srcset]:not([src])'))) {
+    const best = largestCandidate(img.getAttribute('srcset') ?? '');
+    if (best) img.setAttribute('src', resolve(best, baseUrl));
+  }
+}
+
+/** The URL of the srcset candidate with the largest width or density descriptor ("a.png 1x, b.png 2x" → "b.png"). */
+export function largestCandidate(srcset: string): string | null {
+  let best: string | null = null;
+  let bestSize = -1;
+  for (const candidate of srcset.split(/,\s+/)) {
+    const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
+    const size = Number.parseFloat(descriptor) || 1;
+    if (url && size > bestSize) {
+      best = url.replace(/,$/, '');
+      bestSize = size;
+    }
+  }
+  return best;
+}
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:', 'ftp:']);
 const MEDIA_PROTOCOLS = new Set(['http:', 'https:']);

@@ -144,8 +144,18 @@ function timestampFromMeta(doc: Document): string | null {
 
 export function declaredLang(doc: Document, scope: Element | null): string | null {
   const holder = scope?.closest('[lang]') ?? doc.documentElement;
-  const lang = holder?.getAttribute('lang') ?? holder?.getAttribute('xml:lang');
-  return lang?.trim() || null;
+  return canonicalLang(holder?.getAttribute('lang') ?? holder?.getAttribute('xml:lang'));
+}
+
+/** A well-formed BCP 47 tag in its canonical form ("EN-us" → "en-US"), or null: a page's raw lang is never passed on. */
+export function canonicalLang(raw: string | null | undefined): string | null {
+  const tag = raw?.trim();
+  if (!tag) return null;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);

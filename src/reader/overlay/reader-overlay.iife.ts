@@ -10,16 +10,19 @@
  * page CSS cannot reach into it at all (inherited properties, `all`, and
  * `!important` on `*` included), page scripts cannot read or change it
  * (different origin), and fonts load normally (@font-face is ignored inside
- * shadow roots in Chrome). The price is one web-accessible page.
+ * shadow roots in Chrome). The price is one web-accessible page. The frame
+ * sits in a closed shadow root, so the page cannot read its URL either.
  */
 import browser from 'webextension-polyfill';
-import type { PageSnapshot } from '../article';
+import { createShadowHost, createStyled, type Styles } from '../../page-tools/shadow-host';
+import { snapshot } from './page-snapshot';
 
 declare global {
   var __easyReadReaderOverlay: boolean | undefined;
 }
 
 interface OpenReader {
+  host: HTMLElement;
   frame: HTMLIFrameElement;
   restoreFocus: Element | null;
   scroll: [number, number];
@@ -28,42 +31,45 @@ interface OpenReader {
 
 let open: OpenReader | undefined;
 
-function snapshot(): PageSnapshot {
-  return { html: document.documentElement.outerHTML, url: location.href };
-}
+/** Our layer's box: over everything, whatever the page's CSS (inline !important on the host; the frame is out of reach). */
+const HOST_STYLES: Styles = {
+  inset: '0',
+  width: '100vw',
+  height: '100vh',
+  'max-width': 'none',
+  'max-height': 'none',
+  'z-index': '2147483647',
+  'pointer-events': 'auto',
+  'color-scheme': 'normal',
+};
 
-function frameStyle(): string {
-  // Inline !important beats any page rule, including `* { display: none !important }`.
-  const rules = [
-    'position:fixed',
-    'inset:0',
-    'width:100vw',
-    'height:100vh',
-    'border:0',
-    'margin:0',
-    'padding:0',
-    'display:block',
-    'visibility:visible',
-    'opacity:1',
-    'transform:none',
-    'filter:none',
-    'z-index:2147483647',
-    'background:transparent',
-    'color-scheme:normal',
-    'max-width:none',
-    'max-height:none',
-  ];
-  return rules.map((rule) => `${rule} !important`).join(';');
+const FRAME_STYLES: Styles = {
+  display: 'block',
+  width: '100%',
+  height: '100%',
+  border: '0',
+  margin: '0',
+  padding: '0',
+  background: 'transparent',
+};
+
+/** A host name that names nothing and differs per opening: the page learns no fixed name to look for. */
+function hostName(): string {
+  return `x-${crypto.randomUUID().slice(0, 8)}`;
 }
 
 async function show(): Promise<void> {
-  const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('src/reader/reader.html');
+  // This opening's token: the background hands the snapshot only to the frame that shows it.
+  const token = crypto.randomUUID();
+  // In a closed shadow root: the page cannot read the frame's URL (in Firefox a fixed per-install id) nor its token.
+  const { host, root } = createShadowHost(document, hostName(), HOST_STYLES);
+  const frame = createStyled(document, 'iframe', FRAME_STYLES);
+  frame.src = `${browser.runtime.getURL('src/reader/reader.html')}?open=${token}`;
   frame.title = browser.i18n.getMessage('readerFrameTitle');
-  frame.setAttribute('style', frameStyle());
-  frame.dataset.easyread = 'reader';
+  root.append(frame);
   const body = document.body;
   open = {
+    host,
     frame,
     restoreFocus: document.activeElement,
     scroll: [window.scrollX, window.scrollY],
@@ -72,18 +78,18 @@ async function show(): Promise<void> {
   // The snapshot is taken before the frame joins the page, so the reader never reads itself.
   const page = snapshot();
   // The reader starts loading while the snapshot travels; the background holds its request until it arrives.
-  document.documentElement.append(frame);
+  document.documentElement.append(host);
   // The reader is modal: keyboard and screen-reader users must not wander into the page behind it.
   body?.setAttribute('inert', '');
   frame.addEventListener('load', () => frame.focus(), { once: true });
-  await browser.runtime.sendMessage({ type: 'reader-page', page });
+  await browser.runtime.sendMessage({ type: 'reader-page', token, page });
 }
 
 function close(): void {
   if (!open) return;
-  const { frame, restoreFocus, scroll, bodyWasInert } = open;
+  const { host, restoreFocus, scroll, bodyWasInert } = open;
   open = undefined;
-  frame.remove();
+  host.remove();
   if (!bodyWasInert) document.body?.removeAttribute('inert');
   window.scrollTo(scroll[0], scroll[1]);
   if (restoreFocus instanceof HTMLElement || restoreFocus instanceof SVGElement) restoreFocus.focus({ preventScroll: true });

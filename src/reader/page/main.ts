@@ -2,20 +2,21 @@
  * Reading mode page (framed over the tab by the overlay script). Gets the
  * article the page side extracted, shows it, and follows the preferences.
  */
-import browser from 'webextension-polyfill';
 import { startLineFocus } from '../../page-tools/line-focus/line-focus';
 import { localizePage, t } from '../../shared/i18n';
-import type { MessageMap } from '../../shared/messages';
 import { setPreferences } from '../../shared/preferences/actions';
 import { type EffectivePreferences, resolvePreferences } from '../../shared/preferences/resolve';
 import { loadPreferences, watchPreferences } from '../../shared/preferences/storage';
 import { largerTextScale, smallerTextScale } from '../../shared/text-scale-steps';
-import type { Article } from '../article';
+import type { Article, PageSnapshot } from '../article';
 import { extractArticle } from '../extract';
+import { parseSnapshot } from '../parse-snapshot';
 import { setUpControls } from './controls';
 import { applyJapaneseLineBreaks } from './japanese-line-breaks';
 import { listenForKeys } from './keyboard';
+import { followInReaderLinks } from './links';
 import { setUpReadAloud } from './read-aloud';
+import { openReaderSession } from './reader-session';
 import { readerLook } from './reader-style';
 import { renderArticle, showNotice } from './render-article';
 
@@ -39,20 +40,50 @@ function createRuler(): (on: boolean) => void {
   };
 }
 
-function close(): void {
-  void browser.runtime.sendMessage({ type: 'reader-close' });
-}
+const session = openReaderSession();
+const close = () => session.close();
 
-/** undefined: the page could not be had at all; null: it has nothing reading mode can show. */
-async function fetchArticle(): Promise<Article | null | undefined> {
+/** null: the page has nothing reading mode can show (or could not be read). */
+function extractFrom(page: PageSnapshot): Article | null {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'reader-get-page' })) as MessageMap['reader-get-page']['response'];
-    if (!reply.page) return undefined;
-    // DOMParser makes an inert document: no scripts run, nothing loads.
-    const document = new DOMParser().parseFromString(reply.page.html, 'text/html');
-    return extractArticle(document, reply.page.url);
+    return extractArticle(parseSnapshot(page), page.url);
   } catch (error) {
     console.error('[EasyRead] reading mode could not read this page', error);
+    return null;
+  }
+}
+
+function noticeFor(page: PageSnapshot | null): string {
+  if (!page) return t('readerLoadFailed');
+  return t(page.frames === 'unreadable' ? 'readerFramesUnreadable' : 'readerNoArticle');
+}
+
+/** No article: the notice, and a toolbar that still shows the user's settings (it changes them as usual). */
+async function startWithNotice(page: PageSnapshot | null): Promise<void> {
+  const origin = originOf(page?.url);
+  const stored = await loadPreferences(origin);
+  let preferences = resolvePreferences(stored.global, stored.site);
+  const controls = setUpControls(origin ?? '', 'en', () => preferences);
+  applyLook(preferences, document.documentElement.lang);
+  controls.show(preferences);
+  showNotice(noticeFor(page));
+  watchPreferences(async () => {
+    const again = await loadPreferences(origin);
+    preferences = resolvePreferences(again.global, again.site);
+    applyLook(preferences, document.documentElement.lang);
+    controls.show(preferences);
+  });
+  const change = (next: (scale: EffectivePreferences['textScale']) => EffectivePreferences['textScale']) => () => {
+    void setPreferences(origin ?? '', { textScale: next(preferences.textScale) });
+  };
+  listenForKeys({ close, larger: change(largerTextScale), smaller: change(smallerTextScale), toggleSpeech: () => undefined });
+  document.getElementById('close')?.focus();
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
     return undefined;
   }
 }
@@ -60,13 +91,9 @@ async function fetchArticle(): Promise<Article | null | undefined> {
 async function start(): Promise<void> {
   localizePage();
   document.getElementById('close')?.addEventListener('click', close);
-  const article = await fetchArticle();
-  if (!article) {
-    showNotice(t(article === null ? 'readerNoArticle' : 'readerLoadFailed'));
-    listenForKeys({ close, larger: () => undefined, smaller: () => undefined, toggleSpeech: () => undefined });
-    document.getElementById('close')?.focus();
-    return;
-  }
+  const page = await session.page;
+  const article = page ? extractFrom(page) : null;
+  if (!article) return startWithNotice(page);
   const origin = new URL(article.sourceUrl).origin;
   const initial = await loadPreferences(origin);
   let preferences = resolvePreferences(initial.global, initial.site);
@@ -75,6 +102,7 @@ async function start(): Promise<void> {
   applyLook(preferences, article.lang);
   controls.show(preferences);
   renderArticle(article);
+  followInReaderLinks(document.getElementById('article') as HTMLElement);
   await applyJapaneseLineBreaks(document.getElementById('content') as HTMLElement, article.lang);
   if (article.kind === 'fallback') showNotice(t('readerFallbackNotice'));
   const speech = setUpReadAloud(article, () => preferences);

@@ -2,6 +2,7 @@
 import { t } from '../../shared/i18n';
 import type { Article } from '../article';
 import { sanitizeArticleFragment } from '../sanitize';
+import { openLinksInTopWindow } from './links';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -39,7 +40,10 @@ export function renderArticle(article: Article): void {
   element.lang = article.lang;
   element.dir = article.dir;
   $('site-name').textContent = article.siteName ?? new URL(article.sourceUrl).hostname;
-  $('article-title').textContent = article.title;
+  const title = article.title || article.siteName || new URL(article.sourceUrl).hostname;
+  if (article.titleHtml)
+    $('article-title').replaceChildren(sanitizeArticleFragment(article.titleHtml, article.sourceUrl, window, document));
+  else $('article-title').textContent = title;
   const byline = $('byline');
   // The date often is one of the page's own labelled facts ("Release date"); show it once.
   const dateShownInMeta = article.published !== null && article.meta.some(({ value }) => value.includes(article.published as string));
@@ -50,13 +54,15 @@ export function renderArticle(article: Article): void {
   renderContents(article);
   // Page content is untrusted: only DOMPurify's output reaches the DOM.
   $('content').replaceChildren(sanitizeArticleFragment(article.contentHtml, article.sourceUrl, window, document));
+  openLinksInTopWindow($('content'));
   const source = document.createElement('a');
   source.href = article.sourceUrl;
   source.rel = 'noopener noreferrer';
+  source.target = '_top';
   source.textContent = t('readerSourceLink');
   $('article-footer').replaceChildren(source);
-  document.title = `${t('readerTitle')}: ${article.title}`;
-  $('main').setAttribute('aria-label', `${t('readerTitle')}: ${article.title}`);
+  document.title = `${t('readerTitle')}: ${title}`;
+  $('main').setAttribute('aria-label', `${t('readerTitle')}: ${title}`);
   element.hidden = false;
 }
 

@@ -8,7 +8,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clearPreferences, type ExtensionSession, runCommand, setGlobalPreferences, storedPreferences } from '../../support/chromium';
+import {
+  clearPreferences,
+  type ExtensionSession,
+  runCommand,
+  setGlobalPreferences,
+  storedPreferences,
+  waitForReaderFrame,
+} from '../../support/chromium';
 import { type ContentWorld, contentWorld, spoken, stubSpeech } from '../../support/content-world';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
@@ -103,8 +110,7 @@ describe('reading ruler', () => {
   it('works in reading mode too, switched by the same preference', async () => {
     await open('meti-release.html');
     expect(await runCommand(session, page, 'toggle-reading-mode')).toMatchObject({ ok: true, readerOpen: true });
-    const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]')).contentFrame();
-    if (!frame) throw new Error('no reader frame');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])');
     await page.mouse.move(640, 450);
     const plain = await brightness([TOP, MIDDLE, BOTTOM]);

@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { type ExtensionSession, runCommand, tabIdOf } from '../../support/chromium';
+import { type ExtensionSession, runCommand, tabIdOf, waitForReaderFrame, waitForReaderGone } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
@@ -19,9 +19,7 @@ useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
 async function openReader(target = page): Promise<Frame> {
   expect(await runCommand(session, target, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-  const frameElement = await target.waitForSelector('iframe[data-easyread="reader"]');
-  const frame = await frameElement.contentFrame();
-  if (!frame) throw new Error('reader frame has no content');
+  const frame = await waitForReaderFrame(target);
   await frame.waitForSelector('#article:not([hidden]), #notice:not([hidden])');
   return frame;
 }
@@ -58,7 +56,7 @@ describe('reading mode', () => {
     expect(await page.evaluate(() => document.body.hasAttribute('inert'))).toBe(true);
 
     await frame.press('#article-title', 'Escape');
-    await page.waitForSelector('iframe[data-easyread="reader"]', { state: 'detached' });
+    await waitForReaderGone(page);
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('easy-browsing');
     expect(await page.evaluate(() => window.scrollY)).toBe(400);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
@@ -68,7 +66,7 @@ describe('reading mode', () => {
     await page.goto(server.url('meti-release.html'));
     await openReader();
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: false });
-    await page.waitForSelector('iframe[data-easyread="reader"]', { state: 'detached' });
+    await waitForReaderGone(page);
   });
 
   it('keeps ruby, tables and Japanese language on the Japanese page, with vertical writing on offer', async () => {
@@ -125,7 +123,8 @@ describe('reading mode', () => {
       size: await style(frame, '#content p', 'font-size'),
       colour: await style(frame, '#content p', 'color'),
       background: await style(frame, '#reader', 'background-color'),
-      frameBox: await page.$eval('iframe[data-easyread="reader"]', (element) => {
+      frameBox: await (await frame.frameElement()).evaluate((element) => {
+        if (!(element instanceof Element)) return null;
         const box = element.getBoundingClientRect();
         return [box.width, box.height, getComputedStyle(element).opacity];
       }),
@@ -164,7 +163,12 @@ describe('reading mode', () => {
     await frame.focus('#close');
     await frame.press('#close', 'Shift+Tab');
     expect(await frame.evaluate(() => document.activeElement?.closest('#reader') !== null)).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+    // The page's focus is on our layer (its host: the frame sits in a closed shadow root), not on the page.
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.shadowRoot === null && document.activeElement?.parentElement === document.documentElement,
+      ),
+    ).toBe(true);
   });
 
   it('shows a listing page as simplified main content, and says so', async () => {
@@ -182,7 +186,7 @@ describe('reading mode', () => {
     expect(await frame.isHidden('#article')).toBe(true);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('close');
     await frame.click('#close');
-    await page.waitForSelector('iframe[data-easyread="reader"]', { state: 'detached' });
+    await waitForReaderGone(page);
   });
 
   it('has a table of contents when the article has three or more headings', async () => {
@@ -197,7 +201,7 @@ describe('reading mode', () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${await tabIdOf(session, page)}`);
     await popup.click('#reading-mode');
-    await page.waitForSelector('iframe[data-easyread="reader"]');
+    await waitForReaderFrame(page);
   });
 });
 

@@ -13,6 +13,8 @@ import {
   runCommand,
   waitForAutoApply,
   waitForFontSizes,
+  waitForReaderFrame,
+  waitForReaderGone,
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 
@@ -114,16 +116,14 @@ describe('Firefox reading mode', () => {
     const page = await open('meti-release.html');
     const original = await page.evaluate(() => document.documentElement.outerHTML);
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-    const frameHandle = await page.waitForSelector('iframe[data-easyread="reader"]');
-    const frame = await frameHandle?.contentFrame();
-    if (!frame) throw new Error('reader frame missing');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])');
     expect(await frame.$eval('#article-title', (element) => element.textContent)).toContain(
       'Sixth Meeting of the Japan-China Joint IP Working Group',
     );
     expect(await frame.$eval('#content', (element) => element.textContent)).toContain('On December 13, 2017');
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: false });
-    await page.waitForFunction(() => !document.querySelector('iframe[data-easyread="reader"]'));
+    await waitForReaderGone(page);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
   });
 });
