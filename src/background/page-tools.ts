@@ -7,9 +7,10 @@
 import browser from 'webextension-polyfill';
 import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script';
 import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
+import unclipScript from '../page-tools/unclip/unclip.iife.ts?script';
 import type { PageToolName, ReadAloudMode } from '../shared/messages';
 
-const SCRIPTS: Record<PageToolName, string> = { 'line-focus': lineFocusScript };
+const SCRIPTS: Record<PageToolName, string> = { 'line-focus': lineFocusScript, unclip: unclipScript };
 
 export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {
   try {

@@ -32,7 +32,8 @@ interface RootState {
 /** Inline style edits that cannot change a font size are ignored (animations write style every frame). */
 const FONT_RELATED_STYLE = /font|line-height|--/i;
 
-export function startTextScaler(document: Document, initialPercent: number): TextScaler {
+/** onApplied: called once a new scale is rendered (no argument) and after newly arrived text is pinned (unclip hook). */
+export function startTextScaler(document: Document, initialPercent: number, onApplied?: (added?: Element[]) => void): TextScaler {
   const window = document.defaultView;
   let percent = initialPercent;
   /** Every original size met on the page, by its pin attribute. */
@@ -150,6 +151,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
       }
     });
     if (added.length > 0) addRules(added);
+    onApplied?.(elements);
   }
 
   /** Unpinned text elements in a subtree, entering open shadow roots on the way. */
@@ -280,6 +282,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     setScale(next: number) {
       percent = next;
       renderAll();
+      onApplied?.();
     },
     stop() {
       stopped = true;

@@ -1,0 +1,12 @@
+/**
+ * Unclip on the live page, run by the background in every frame whose text
+ * EasyRead enlarges (never part of the always-on script). Leaves start()
+ * where the content script's text-size controller looks for it.
+ */
+import { startUnclip, type Unclip } from './unclip';
+
+declare global {
+  var __easyReadUnclip: { start(document: Document): Unclip } | undefined;
+}
+
+globalThis.__easyReadUnclip ??= { start: startUnclip };
