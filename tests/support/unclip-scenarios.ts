@@ -13,9 +13,13 @@ export interface UnclipBrowser {
   setScale(percent: number): Promise<void>;
   /** The reset command, as the shortcut sends it. */
   reset(): Promise<void>;
+  /** The same-origin frame of the page (real-layouts-frame.html). */
+  frame(): Promise<ScriptTarget>;
 }
 
 export const PAGE = 'real-layouts.html';
+export const FRAME = 'real-layouts-frame.html';
+const NOTHING_LOST: LayoutReport = { clipped: [], overlaps: [] };
 export const SCALES = [150, 200, 300];
 
 /** What hides text on purpose at 100%: the skip link (visually hidden) and the carousel's other slides. */
@@ -31,12 +35,13 @@ async function waitUntil<A>(page: ScriptTarget, check: (arg: A) => boolean, arg:
   }
 }
 
-/** 14px card text at the chosen size, so the scaler has applied it. */
-function waitForScale(page: ScriptTarget, percent: number): Promise<void> {
+/** 14px text at the chosen size, so the scaler has applied it. */
+function waitForScale(page: ScriptTarget, percent: number, selector = '.card p'): Promise<void> {
   return waitUntil(
     page,
-    (expected) => Math.abs(Number.parseFloat(getComputedStyle(document.querySelector('.card p') as Element).fontSize) - expected) < 0.06,
-    (14 * percent) / 100,
+    ({ selector, expected }) =>
+      Math.abs(Number.parseFloat(getComputedStyle(document.querySelector(selector) as Element).fontSize) - expected) < 0.06,
+    { selector, expected: (14 * percent) / 100 },
     `${percent}%`,
   );
 }
@@ -49,8 +54,13 @@ async function resetAndExpect(browser: UnclipBrowser, html: string): Promise<voi
 
 export async function keepsTextWholeAtEveryScale(browser: UnclipBrowser): Promise<void> {
   const { page } = browser;
+  const frame = await browser.frame();
+  await waitUntil(frame, () => document.readyState === 'complete', undefined, 'the frame');
   const html = await outerHtml(page);
+  const frameHtml = await outerHtml(frame);
   expect(await layoutReport(page)).toEqual(AT_100);
+  expect(await layoutReport(frame)).toEqual(NOTHING_LOST);
+  const forecast = await boxOf(frame, '[data-box="forecast"]');
   const card = await boxOf(page, '[data-box="card-1"]');
   const nav = await boxOf(page, '[data-box="nav"]');
   const carousel = await boxOf(page, '[data-box="carousel"]');
@@ -71,6 +81,10 @@ export async function keepsTextWholeAtEveryScale(browser: UnclipBrowser): Promis
     const carouselNow = await boxOf(page, '[data-box="carousel"]');
     expect(carouselNow.width).toBe(carousel.width);
     expect(carouselNow.scrollWidth).toBeGreaterThan(carouselNow.width * 2.5);
+    // In the framed widget too (unclip runs in every frame whose text is scaled).
+    await waitForScale(frame, percent, '.forecast p');
+    expect(await waitForLayout(frame, NOTHING_LOST), `frame at ${percent}%`).toEqual(NOTHING_LOST);
+    expect((await boxOf(frame, '[data-box="forecast"]')).height).toBeGreaterThan(forecast.height);
     // The scroll box still scrolls.
     const scrolled = await evaluateIn(
       page,
@@ -88,6 +102,8 @@ export async function keepsTextWholeAtEveryScale(browser: UnclipBrowser): Promis
     expect(scrolled.top).toBe(40);
   }
   await resetAndExpect(browser, html);
+  await waitUntil(frame, (expected) => document.documentElement.outerHTML === expected, frameHtml, 'the frame as it was');
+  expect(await outerHtml(frame)).toBe(frameHtml);
 }
 
 export async function keepsLateContentWhole(browser: UnclipBrowser): Promise<void> {

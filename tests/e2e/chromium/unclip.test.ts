@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { type ExtensionSession, runCommand, setGlobalPreferences } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
-import { keepsLateContentWhole, keepsTextWholeAtEveryScale, PAGE, type UnclipBrowser } from '../../support/unclip-scenarios';
+import { FRAME, keepsLateContentWhole, keepsTextWholeAtEveryScale, PAGE, type UnclipBrowser } from '../../support/unclip-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -27,6 +27,11 @@ async function open(): Promise<{ browser: UnclipBrowser; errors: string[] }> {
   const tab: UnclipBrowser = {
     page,
     setScale: (textScale) => setGlobalPreferences(session, { textScale }),
+    async frame() {
+      const frame = page.frames().find((candidate) => candidate.url().endsWith(FRAME));
+      if (!frame) throw new Error(`no frame ${FRAME}`);
+      return frame;
+    },
     async reset() {
       expect(await runCommand(session, page, 'reset-text-size')).toMatchObject({ ok: true, textScale: 100 });
     },

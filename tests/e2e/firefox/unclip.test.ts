@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
 import { clearPreferences, type FirefoxExtensionSession, runCommand, waitForAutoApply } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
-import { keepsLateContentWhole, keepsTextWholeAtEveryScale, PAGE, type UnclipBrowser } from '../../support/unclip-scenarios';
+import { FRAME, keepsLateContentWhole, keepsTextWholeAtEveryScale, PAGE, type UnclipBrowser } from '../../support/unclip-scenarios';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
@@ -38,6 +38,11 @@ async function open(): Promise<{ browser: UnclipBrowser; errors: string[] }> {
         const { preferences } = await browser.storage.sync.get('preferences');
         await browser.storage.sync.set({ preferences: { version: 1, ...(preferences as object | undefined), textScale } });
       }, textScale),
+    async frame() {
+      const frame = page.frames().find((candidate) => candidate.url().endsWith(FRAME));
+      if (!frame) throw new Error(`no frame ${FRAME}`);
+      return frame;
+    },
     async reset() {
       expect(await runCommand(session, page, 'reset-text-size')).toMatchObject({ ok: true, textScale: 100 });
     },
