@@ -4,11 +4,12 @@
  * get room (height to auto with the old height as least, wrapping instead of
  * an ellipsis, no line clamp) through our own stylesheet rules.
  *
- * Candidates are the boxes around pinned text (up to CANDIDATE_DEPTH levels
- * up). Reads come first, sliced into short tasks; boxes that overflow now are
- * then measured once more at 100% (our text-size sheets disabled for one
- * synchronous read, so nothing is painted that way) and only then written to.
- * stop() removes every attribute and stylesheet.
+ * After a scale change every box of the page is read (a walk in short
+ * slices: only boxes whose content overflows them get a closer look); after
+ * newly pinned text, the boxes around it (up to CANDIDATE_DEPTH levels up).
+ * Boxes that overflow now are then measured once more at 100% (pins lifted
+ * for one synchronous read, so nothing is painted that way) and only then
+ * written to. stop() removes every attribute and stylesheet.
  */
 import { isSizeAttribute } from '../../content/text-scale/scale-css';
 import {
@@ -44,6 +45,8 @@ const CANDIDATE_DEPTH = 6;
 const SLICE_MS = 8;
 /** Boxes measured again at 100% per pass: each pass costs the page two extra layouts. */
 const MAX_BOXES_PER_PASS = 1_000;
+/** More newly pinned elements than this are checked by one walk over the page. */
+const FULL_SCAN_ABOVE = 2_000;
 /** Outer boxes are relaxed after inner ones, one level per pass. */
 const MAX_PASSES = 8;
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -92,12 +95,12 @@ export function startUnclip(document: Document): Unclip {
   const window = document.defaultView;
   const sheets = new Map<StyleRoot, HTMLStyleElement>();
   const tokensInUse = new Set<string>();
-  /** Open shadow roots met among newly pinned text (the scaler pins inside them too). */
-  const shadowRoots = new Set<ShadowRoot>();
-  /** Elements whose surrounding boxes are still to be read in this round, and how far we are. */
+  /** Newly pinned elements whose surrounding boxes are still to be read, and how far we are. */
   let queue: Element[] = [];
   let cursor = 0;
+  /** A full scan walks every element of the document and of open shadow roots met on the way. */
   let fullScan = true;
+  let walkers: TreeWalker[] = [];
   let seen = new Set<Element>();
   let overflowing = new Map<Element, Candidate>();
   let passes = 0;
@@ -107,34 +110,68 @@ export function startUnclip(document: Document): Unclip {
 
   function schedule(): void {
     if (frame || stopped || !window) return;
-    // A frame, so relaxed boxes are painted with the new size; the timeout for tabs that are not painted.
-    frame = window.requestAnimationFrame(run);
-    fallback = window.setTimeout(run, 100);
+    // Reads start right after a frame is rendered, when layout is clean (a scale change's relayout is
+    // the page's, not ours); the timeout is for documents that are not rendered.
+    frame = window.requestAnimationFrame(() => window.setTimeout(run));
+    fallback = window.setTimeout(run, 1_000);
   }
 
-  /** Every pinned element of the document, found by the attributes named in our text-size sheets. */
-  function allPinned(): Element[] {
+  /** The pin attributes named in our text-size sheets, as a selector ('' if none). */
+  function pinSelector(): string {
     const names = new Set<string>();
     for (const style of document.querySelectorAll(TEXT_SCALE_STYLES)) {
       for (const [, name] of (style.textContent ?? '').matchAll(/\[([\w-]+)\]/g)) if (isSizeAttribute(name)) names.add(name);
     }
-    if (names.size === 0) return [];
-    const selector = Array.from(names, (name) => `[${name}]`).join(',');
-    return [document, ...shadowRoots].flatMap((root) => Array.from(root.querySelectorAll(selector)));
+    return Array.from(names, (name) => `[${name}]`).join(',');
   }
 
-  /** Reads the boxes around one element; only overflowing ones are kept. */
-  function inspect(element: Element): void {
+  /** Keeps a box if it overflows now and does not hide on purpose. */
+  function check(box: Element): void {
+    if (box.namespaceURI !== XHTML || NEVER.has(box.tagName)) return;
+    const metrics = metricsOf(box);
+    if (!overflowsAtAll(metrics)) return;
+    const style = styleOf(box);
+    if (!hidesOnPurpose(style, metrics)) overflowing.set(box, { style, metrics });
+  }
+
+  /** The boxes around newly pinned text, a few levels up. */
+  function checkAround(element: Element): void {
     let box: Element | null = element;
     for (let depth = 0; box && depth <= CANDIDATE_DEPTH; depth++, box = box.parentElement) {
       if (seen.has(box)) continue;
       seen.add(box);
-      if (box.namespaceURI !== XHTML || NEVER.has(box.tagName)) continue;
-      const metrics = metricsOf(box);
-      if (!overflowsAtAll(metrics)) continue;
-      const style = styleOf(box);
-      if (!hidesOnPurpose(style, metrics)) overflowing.set(box, { style, metrics });
+      check(box);
     }
+  }
+
+  /** Next element of the full scan, entering open shadow roots (the scaler scales text there too). */
+  function nextInWalk(): Element | null {
+    while (walkers.length > 0) {
+      const element = walkers[0].nextNode() as Element | null;
+      if (!element) {
+        walkers.shift();
+        continue;
+      }
+      if (element.shadowRoot) walkers.push(document.createTreeWalker(element.shadowRoot, NodeFilter.SHOW_ELEMENT));
+      return element;
+    }
+    return null;
+  }
+
+  /** Reads in slices of SLICE_MS (checking the clock every 16 boxes); true when all is read. */
+  function readSlice(): boolean {
+    const deadline = performance.now() + SLICE_MS;
+    for (let count = 1; count % 16 !== 0 || performance.now() < deadline; count++) {
+      if (cursor < queue.length) {
+        const element = queue[cursor++];
+        if (element.isConnected) checkAround(element);
+        continue;
+      }
+      const element = nextInWalk();
+      if (!element) return true;
+      check(element);
+    }
+    return false;
   }
 
   function run(): void {
@@ -144,17 +181,10 @@ export function startUnclip(document: Document): Unclip {
     if (stopped) return;
     if (fullScan) {
       fullScan = false;
-      queue = allPinned();
-      cursor = 0;
-      seen = new Set();
+      walkers = [document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT)];
       overflowing = new Map();
     }
-    const deadline = performance.now() + SLICE_MS;
-    while (cursor < queue.length && (cursor % 64 !== 0 || performance.now() < deadline)) {
-      const element = queue[cursor++];
-      if (element.isConnected) inspect(element);
-    }
-    if (cursor < queue.length) {
+    if (!readSlice()) {
       schedule();
       return;
     }
@@ -173,18 +203,39 @@ export function startUnclip(document: Document): Unclip {
     }
   }
 
-  /** Each box's metrics at 100%: our text-size sheets are off for this one synchronous read. */
+  /**
+   * Each box's metrics at 100%, read in one go with the text-size pins lifted
+   * from the boxes, their pinned descendants and ancestors (as the scaler does
+   * to measure), then put back. Only those subtrees are restyled: disabling
+   * our text-size sheets instead relaid out the whole page, ~1 s each way on
+   * a 20,000-element page. Also gives back the page's scroll position if the
+   * shorter layout clamped it.
+   */
   function measureAt100(boxes: Element[]): BoxMetrics[] {
-    const roots = new Set<StyleRoot>([document]);
-    for (const box of boxes) roots.add(box.getRootNode() as StyleRoot);
-    const sheetsOff = [...roots].flatMap((root) =>
-      Array.from(root.querySelectorAll<HTMLStyleElement>(TEXT_SCALE_STYLES), (style) => style.sheet),
-    );
-    for (const sheet of sheetsOff) if (sheet) sheet.disabled = true;
+    const selector = pinSelector();
+    const lifted: [Element, string][] = [];
+    const visited = new Set<Element>();
+    const lift = (element: Element) => {
+      if (visited.has(element)) return false;
+      visited.add(element);
+      for (const name of element.getAttributeNames()) {
+        if (!isSizeAttribute(name)) continue;
+        lifted.push([element, name]);
+        element.removeAttribute(name);
+      }
+      return true;
+    };
+    for (const box of boxes) {
+      for (let node: Element | null = box; node && lift(node); node = node.parentElement);
+      if (selector) for (const element of box.querySelectorAll(selector)) lift(element);
+    }
+    const scroll = window ? [window.scrollX, window.scrollY] : [0, 0];
     try {
       return boxes.map(metricsOf);
     } finally {
-      for (const sheet of sheetsOff) if (sheet) sheet.disabled = false;
+      const clamped = window && (window.scrollX !== scroll[0] || window.scrollY !== scroll[1]);
+      for (const [element, name] of lifted) element.setAttribute(name, '');
+      if (clamped) window?.scrollTo(scroll[0], scroll[1]);
     }
   }
 
@@ -192,7 +243,6 @@ export function startUnclip(document: Document): Unclip {
   function relax(found: Map<Element, Candidate>): Element[] {
     const boxes = [...found.keys()].filter((box) => box.isConnected);
     if (boxes.length === 0) return [];
-    const scroll = window ? [window.scrollX, window.scrollY] : [0, 0];
     const measured = measureAt100(boxes);
     const plans = new Map<Element, { candidate: Candidate; at100: BoxMetrics; axes: Axes }>();
     boxes.forEach((box, i) => {
@@ -209,8 +259,6 @@ export function startUnclip(document: Document): Unclip {
       setTokens(box, tokens);
       changed.push(box);
     }
-    // Layout at 100% may have clamped the page's scroll position: give it back.
-    if (window && (window.scrollX !== scroll[0] || window.scrollY !== scroll[1])) window.scrollTo(scroll[0], scroll[1]);
     return changed;
   }
 
@@ -245,12 +293,9 @@ export function startUnclip(document: Document): Unclip {
   return {
     refresh(added) {
       if (stopped) return;
-      if (!added) fullScan = true;
-      for (const element of added ?? []) {
-        queue.push(element);
-        const root = element.getRootNode();
-        if (root !== document && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) shadowRoots.add(root as ShadowRoot);
-      }
+      // Many at once (a remeasure of the whole page): one walk is cheaper than looking around each.
+      if (!added || added.length > FULL_SCAN_ABOVE) fullScan = true;
+      else for (const element of added) queue.push(element);
       schedule();
     },
     stop() {
