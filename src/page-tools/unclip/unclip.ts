@@ -205,8 +205,8 @@ export function startUnclip(document: Document): Unclip {
 
   /**
    * Each box's metrics at 100%, read in one go with the text-size pins lifted
-   * from the boxes, their pinned descendants and ancestors (as the scaler does
-   * to measure), then put back. Only those subtrees are restyled: disabling
+   * from the boxes' parents, their pinned descendants and ancestors (as the
+   * scaler does to measure), then put back. Only those subtrees are restyled: disabling
    * our text-size sheets instead relaid out the whole page, ~1 s each way on
    * a 20,000-element page. Also gives back the page's scroll position if the
    * shorter layout clamped it.
@@ -226,8 +226,11 @@ export function startUnclip(document: Document): Unclip {
       return true;
     };
     for (const box of boxes) {
-      for (let node: Element | null = box; node && lift(node); node = node.parentElement);
-      if (selector) for (const element of box.querySelectorAll(selector)) lift(element);
+      // With its siblings: in a flex row, their size decides how wide the box was at 100%.
+      const parent = box.parentElement;
+      const scope = parent && !NEVER.has(parent.tagName) ? parent : box;
+      for (let node: Element | null = scope; node && lift(node); node = node.parentElement);
+      if (selector) for (const element of scope.querySelectorAll(selector)) lift(element);
     }
     const scroll = window ? [window.scrollX, window.scrollY] : [0, 0];
     try {
