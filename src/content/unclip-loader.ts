@@ -27,8 +27,10 @@ export function createUnclipLoader(document: Document): UnclipLoader {
         .sendMessage({ type: 'load-page-tool', tool: 'unclip' })
         .catch(() => undefined)
         .then(() => {
+          // A frame the tool cannot be run in is not asked again on every new text.
+          if (!globalThis.__easyReadUnclip) return;
           loading = false;
-          if (wanted && globalThis.__easyReadUnclip) refresh();
+          if (wanted) refresh();
         });
     }
   }

@@ -7,31 +7,28 @@
  * After a scale change every box of the page is read (a walk in short
  * slices: only boxes whose content overflows them get a closer look); after
  * newly pinned text, the boxes around it (up to CANDIDATE_DEPTH levels up).
- * Boxes that overflow now are then measured once more at 100% (pins lifted
- * for one synchronous read, so nothing is painted that way) and only then
- * written to. stop() removes every attribute and stylesheet.
+ * Boxes that overflow now are then measured once more at 100% (box-reading.ts)
+ * and only then written to (relaxed-boxes.ts). stop() removes every
+ * attribute and stylesheet.
  */
-import { isSizeAttribute } from '../../content/text-scale/scale-css';
+import { canRelax, measureAt100, metricsOf, styleOf } from './box-reading';
+import { createRelaxedBoxes } from './relaxed-boxes';
 import {
   type Axes,
   type BoxMetrics,
   type BoxStyle,
-  buildUnclipCss,
   hidesOnPurpose,
   innermost,
   newlyOverflowing,
   overflowsAtAll,
   relaxTokens,
-  UNCLIP_ATTRIBUTE,
 } from './unclip-plan';
 
 export interface Unclip {
-  /** Check the boxes around these newly pinned elements, or around all pinned text after a scale change. */
+  /** Check the boxes around these newly pinned elements, or every box after a scale change. */
   refresh(added?: readonly Element[]): void;
   stop(): void;
 }
-
-type StyleRoot = Document | ShadowRoot;
 
 /** A box that overflows now, as read at the current size. */
 interface Candidate {
@@ -43,58 +40,16 @@ interface Candidate {
 const CANDIDATE_DEPTH = 6;
 /** Reads per task, so no task of ours blocks the page for long. */
 const SLICE_MS = 8;
-/** Boxes measured again at 100% per pass: each pass costs the page two extra layouts. */
+/** Boxes measured again at 100% per pass (each restyles its parent's subtree twice). */
 const MAX_BOXES_PER_PASS = 1_000;
 /** More newly pinned elements than this are checked by one walk over the page. */
 const FULL_SCAN_ABOVE = 2_000;
 /** Outer boxes are relaxed after inner ones, one level per pass. */
 const MAX_PASSES = 8;
-const XHTML = 'http://www.w3.org/1999/xhtml';
-const NEVER = new Set([
-  'HTML',
-  'BODY',
-  'IMG',
-  'PICTURE',
-  'VIDEO',
-  'AUDIO',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'INPUT',
-  'TEXTAREA',
-  'SELECT',
-]);
-const TEXT_SCALE_STYLES = 'style[data-easyread="text-scale"]';
-
-const metricsOf = (box: Element): BoxMetrics => ({
-  scrollWidth: box.scrollWidth,
-  clientWidth: box.clientWidth,
-  scrollHeight: box.scrollHeight,
-  clientHeight: box.clientHeight,
-});
-
-function styleOf(box: Element): BoxStyle {
-  const style = getComputedStyle(box);
-  return {
-    overflowX: style.overflowX,
-    overflowY: style.overflowY,
-    clip: style.clip,
-    clipPath: style.clipPath,
-    whiteSpace: style.whiteSpace,
-    display: style.display,
-    flexDirection: style.flexDirection,
-    flexWrap: style.flexWrap,
-    height: style.height,
-  };
-}
-
-const tokensOf = (box: Element) => box.getAttribute(UNCLIP_ATTRIBUTE)?.split(' ').filter(Boolean) ?? [];
 
 export function startUnclip(document: Document): Unclip {
   const window = document.defaultView;
-  const sheets = new Map<StyleRoot, HTMLStyleElement>();
-  const tokensInUse = new Set<string>();
+  const relaxed = createRelaxedBoxes(document);
   /** Newly pinned elements whose surrounding boxes are still to be read, and how far we are. */
   let queue: Element[] = [];
   let cursor = 0;
@@ -116,18 +71,9 @@ export function startUnclip(document: Document): Unclip {
     fallback = window.setTimeout(run, 1_000);
   }
 
-  /** The pin attributes named in our text-size sheets, as a selector ('' if none). */
-  function pinSelector(): string {
-    const names = new Set<string>();
-    for (const style of document.querySelectorAll(TEXT_SCALE_STYLES)) {
-      for (const [, name] of (style.textContent ?? '').matchAll(/\[([\w-]+)\]/g)) if (isSizeAttribute(name)) names.add(name);
-    }
-    return Array.from(names, (name) => `[${name}]`).join(',');
-  }
-
   /** Keeps a box if it overflows now and does not hide on purpose. */
   function check(box: Element): void {
-    if (box.namespaceURI !== XHTML || NEVER.has(box.tagName)) return;
+    if (!canRelax(box)) return;
     const metrics = metricsOf(box);
     if (!overflowsAtAll(metrics)) return;
     const style = styleOf(box);
@@ -193,8 +139,7 @@ export function startUnclip(document: Document): Unclip {
     cursor = 0;
     seen = new Set();
     overflowing = new Map();
-    const relaxed = relax(found);
-    if (relaxed.length > 0 && ++passes < MAX_PASSES) {
+    if (relax(found).length > 0 && ++passes < MAX_PASSES) {
       // Outer boxes that overflowed because of these get their turn once these have room.
       queue = [...found.keys()];
       schedule();
@@ -203,50 +148,11 @@ export function startUnclip(document: Document): Unclip {
     }
   }
 
-  /**
-   * Each box's metrics at 100%, read in one go with the text-size pins lifted
-   * from the boxes' parents, their pinned descendants and ancestors (as the
-   * scaler does to measure), then put back. Only those subtrees are restyled: disabling
-   * our text-size sheets instead relaid out the whole page, ~1 s each way on
-   * a 20,000-element page. Also gives back the page's scroll position if the
-   * shorter layout clamped it.
-   */
-  function measureAt100(boxes: Element[]): BoxMetrics[] {
-    const selector = pinSelector();
-    const lifted: [Element, string][] = [];
-    const visited = new Set<Element>();
-    const lift = (element: Element) => {
-      if (visited.has(element)) return false;
-      visited.add(element);
-      for (const name of element.getAttributeNames()) {
-        if (!isSizeAttribute(name)) continue;
-        lifted.push([element, name]);
-        element.removeAttribute(name);
-      }
-      return true;
-    };
-    for (const box of boxes) {
-      // With its siblings: in a flex row, their size decides how wide the box was at 100%.
-      const parent = box.parentElement;
-      const scope = parent && !NEVER.has(parent.tagName) ? parent : box;
-      for (let node: Element | null = scope; node && lift(node); node = node.parentElement);
-      if (selector) for (const element of scope.querySelectorAll(selector)) lift(element);
-    }
-    const scroll = window ? [window.scrollX, window.scrollY] : [0, 0];
-    try {
-      return boxes.map(metricsOf);
-    } finally {
-      const clamped = window && (window.scrollX !== scroll[0] || window.scrollY !== scroll[1]);
-      for (const [element, name] of lifted) element.setAttribute(name, '');
-      if (clamped) window?.scrollTo(scroll[0], scroll[1]);
-    }
-  }
-
   /** Relaxes the innermost boxes that cut off text they showed whole at 100%; returns those changed. */
   function relax(found: Map<Element, Candidate>): Element[] {
     const boxes = [...found.keys()].filter((box) => box.isConnected);
     if (boxes.length === 0) return [];
-    const measured = measureAt100(boxes);
+    const measured = measureAt100(document, boxes);
     const plans = new Map<Element, { candidate: Candidate; at100: BoxMetrics; axes: Axes }>();
     boxes.forEach((box, i) => {
       const candidate = found.get(box) as Candidate;
@@ -256,31 +162,13 @@ export function startUnclip(document: Document): Unclip {
     const changed: Element[] = [];
     for (const box of innermost([...plans.keys()], (node) => node.parentElement)) {
       const { candidate, at100, axes } = plans.get(box) as { candidate: Candidate; at100: BoxMetrics; axes: Axes };
-      const current = tokensOf(box);
+      const current = relaxed.tokensOf(box);
       const tokens = relaxTokens(candidate.style, axes, current, at100);
       if (tokens.join(' ') === current.join(' ')) continue;
-      setTokens(box, tokens);
+      relaxed.set(box, tokens);
       changed.push(box);
     }
     return changed;
-  }
-
-  function setTokens(box: Element, tokens: string[]): void {
-    box.setAttribute(UNCLIP_ATTRIBUTE, tokens.join(' '));
-    const root = box.getRootNode() as StyleRoot;
-    let sheet = sheets.get(root);
-    if (!sheet) {
-      sheet = document.createElement('style');
-      sheet.dataset.easyread = 'unclip';
-      sheets.set(root, sheet);
-      (root === document ? document.documentElement : root)?.append(sheet);
-    }
-    const before = tokensInUse.size;
-    for (const token of tokens) tokensInUse.add(token);
-    if (tokensInUse.size !== before || !sheet.textContent) {
-      const css = buildUnclipCss(tokensInUse);
-      for (const style of sheets.values()) style.textContent = css;
-    }
   }
 
   function onLoaded(): void {
@@ -306,11 +194,7 @@ export function startUnclip(document: Document): Unclip {
       window?.removeEventListener('load', onLoaded);
       window?.cancelAnimationFrame(frame);
       window?.clearTimeout(fallback);
-      for (const [root, sheet] of sheets) {
-        for (const box of root.querySelectorAll(`[${UNCLIP_ATTRIBUTE}]`)) box.removeAttribute(UNCLIP_ATTRIBUTE);
-        sheet.remove();
-      }
-      sheets.clear();
+      relaxed.clear();
     },
   };
 }
