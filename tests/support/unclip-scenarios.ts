@@ -125,3 +125,28 @@ export async function keepsLateContentWhole(browser: UnclipBrowser): Promise<voi
   await evaluateIn(page, () => document.querySelector('[data-box="card-late"]')?.remove(), undefined);
   expect(await outerHtml(page)).toBe(html);
 }
+
+export async function letsThePageCollapseWhatItRelaxed(browser: UnclipBrowser): Promise<void> {
+  const { page } = browser;
+  const html = await outerHtml(page);
+  const open = await boxOf(page, '[data-box="faq-panel"]');
+  await browser.setScale(200);
+  await waitForScale(page, 200);
+  expect(await waitForLayout(page, AT_100)).toEqual(AT_100);
+  expect((await boxOf(page, '[data-box="faq-panel"]')).height).toBeGreaterThan(open.height);
+
+  const toggle = () => evaluateIn(page, () => (document.getElementById('faq-toggle') as HTMLButtonElement).click(), undefined);
+  await toggle();
+  // Collapsed by the page: our room for its text must not hold it open.
+  await waitUntil(
+    page,
+    () => (document.getElementById('faq-panel') as HTMLElement).getBoundingClientRect().height === 0,
+    undefined,
+    'collapsed',
+  );
+  expect((await boxOf(page, '[data-box="faq-panel"]')).height).toBe(0);
+  await toggle();
+  expect(await waitForLayout(page, AT_100)).toEqual(AT_100);
+  expect((await boxOf(page, '[data-box="faq-panel"]')).height).toBeGreaterThan(open.height);
+  await resetAndExpect(browser, html);
+}

@@ -10,6 +10,10 @@ type StyleRoot = Document | ShadowRoot;
 export interface RelaxedBoxes {
   tokensOf(box: Element): string[];
   set(box: Element, tokens: readonly string[]): void;
+  /** Relaxed boxes at or inside scope. */
+  within(scope: Element): Element[];
+  /** Takes the tokens off all of boxes for one read, keeping them only where keep(box) says so. */
+  review(boxes: readonly Element[], keep: (box: Element) => boolean): void;
   clear(): void;
 }
 
@@ -24,8 +28,9 @@ export function createRelaxedBoxes(document: Document): RelaxedBoxes {
       sheet.dataset.easyread = 'unclip';
       sheet.textContent = buildUnclipCss(tokensInUse);
       sheets.set(root, sheet);
-      (root === document ? document.documentElement : root)?.append(sheet);
     }
+    // Again if the page emptied <html> or the shadow root since.
+    if (!sheet.isConnected) (root === document ? document.documentElement : root)?.append(sheet);
     return sheet;
   }
 
@@ -39,6 +44,20 @@ export function createRelaxedBoxes(document: Document): RelaxedBoxes {
       if (tokensInUse.size === before) return;
       const css = buildUnclipCss(tokensInUse);
       for (const sheet of sheets.values()) sheet.textContent = css;
+    },
+    within(scope) {
+      if (sheets.size === 0) return [];
+      const inside = Array.from(scope.querySelectorAll(`[${UNCLIP_ATTRIBUTE}]`));
+      return scope.hasAttribute(UNCLIP_ATTRIBUTE) ? [scope, ...inside] : inside;
+    },
+    review(boxes, keep) {
+      const tokens = boxes.map((box) => box.getAttribute(UNCLIP_ATTRIBUTE));
+      for (const box of boxes) box.removeAttribute(UNCLIP_ATTRIBUTE);
+      const kept = boxes.map(keep);
+      boxes.forEach((box, i) => {
+        const value = tokens[i];
+        if (kept[i] && value !== null) box.setAttribute(UNCLIP_ATTRIBUTE, value);
+      });
     },
     clear() {
       for (const [root, sheet] of sheets) {

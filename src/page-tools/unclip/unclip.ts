@@ -46,6 +46,8 @@ const MAX_BOXES_PER_PASS = 1_000;
 const FULL_SCAN_ABOVE = 2_000;
 /** Outer boxes are relaxed after inner ones, one level per pass. */
 const MAX_PASSES = 8;
+/** Style edits that can change how a box clips (animations writing transforms every frame are not). */
+const CLIP_RELATED_STYLE = /height|overflow|display|clamp|white-space|flex|grid|--/i;
 
 export function startUnclip(document: Document): Unclip {
   const window = document.defaultView;
@@ -57,6 +59,8 @@ export function startUnclip(document: Document): Unclip {
   let fullScan = true;
   let walkers: TreeWalker[] = [];
   let seen = new Set<Element>();
+  /** Relaxed boxes whose page styles changed (an accordion collapsing): do they still need us? */
+  const toReview = new Set<Element>();
   let overflowing = new Map<Element, Candidate>();
   let passes = 0;
   let frame = 0;
@@ -125,6 +129,7 @@ export function startUnclip(document: Document): Unclip {
     window?.clearTimeout(fallback);
     frame = 0;
     if (stopped) return;
+    if (toReview.size > 0) reviewChanged();
     if (fullScan) {
       fullScan = false;
       walkers = [document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT)];
@@ -171,6 +176,31 @@ export function startUnclip(document: Document): Unclip {
     return changed;
   }
 
+  /**
+   * A box the page now hides (collapsed: 0 px high) or that fits on its own
+   * loses our rules, decided with them off for one read: kept, they would
+   * hold a collapsing accordion open.
+   */
+  function reviewChanged(): void {
+    const boxes = [...toReview].filter((box) => box.isConnected);
+    toReview.clear();
+    relaxed.review(boxes, (box) => {
+      const metrics = metricsOf(box);
+      return overflowsAtAll(metrics) && !hidesOnPurpose(styleOf(box), metrics);
+    });
+  }
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target as Element;
+      const style = `${record.oldValue ?? ''} ${target.getAttribute('style') ?? ''}`;
+      if (record.attributeName === 'style' && !CLIP_RELATED_STYLE.test(style)) continue;
+      for (const box of relaxed.within(target)) toReview.add(box);
+    }
+    if (toReview.size > 0) schedule();
+  });
+  observer.observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['class', 'style'] });
+
   function onLoaded(): void {
     fullScan = true;
     schedule();
@@ -191,6 +221,7 @@ export function startUnclip(document: Document): Unclip {
     },
     stop() {
       stopped = true;
+      observer.disconnect();
       window?.removeEventListener('load', onLoaded);
       window?.cancelAnimationFrame(frame);
       window?.clearTimeout(fallback);

@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { type ExtensionSession, runCommand, setGlobalPreferences } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
-import { FRAME, keepsLateContentWhole, keepsTextWholeAtEveryScale, PAGE, type UnclipBrowser } from '../../support/unclip-scenarios';
+import {
+  FRAME,
+  keepsLateContentWhole,
+  keepsTextWholeAtEveryScale,
+  letsThePageCollapseWhatItRelaxed,
+  PAGE,
+  type UnclipBrowser,
+} from '../../support/unclip-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -49,6 +56,12 @@ describe('Chromium: enlarged text is not cut off', () => {
   it('relaxes boxes that arrive later too', async () => {
     const { browser, errors } = await open();
     await keepsLateContentWhole(browser);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the page collapse a box it relaxed (an accordion), and relaxes it again when reopened', async () => {
+    const { browser, errors } = await open();
+    await letsThePageCollapseWhatItRelaxed(browser);
     expect(errors).toEqual([]);
   });
 });

@@ -6,7 +6,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
 import { clearPreferences, type FirefoxExtensionSession, runCommand, waitForAutoApply } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
-import { FRAME, keepsLateContentWhole, keepsTextWholeAtEveryScale, PAGE, type UnclipBrowser } from '../../support/unclip-scenarios';
+import {
+  FRAME,
+  keepsLateContentWhole,
+  keepsTextWholeAtEveryScale,
+  letsThePageCollapseWhatItRelaxed,
+  PAGE,
+  type UnclipBrowser,
+} from '../../support/unclip-scenarios';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
@@ -60,6 +67,12 @@ describe('Firefox: enlarged text is not cut off', () => {
   it('relaxes boxes that arrive later too', async () => {
     const { browser, errors } = await open();
     await keepsLateContentWhole(browser);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the page collapse a box it relaxed (an accordion), and relaxes it again when reopened', async () => {
+    const { browser, errors } = await open();
+    await letsThePageCollapseWhatItRelaxed(browser);
     expect(errors).toEqual([]);
   });
 });
