@@ -27,6 +27,19 @@ const AT_100: LayoutReport = { clipped: ['carousel', 'skip-link'], overlaps: [] 
 
 const outerHtml = (page: ScriptTarget) => evaluateIn(page, () => document.documentElement.outerHTML, undefined);
 
+/** The fixed-height notice inside the page's open shadow root: its height and what it hides, and the root's HTML. */
+const shadowNotice = (page: ScriptTarget) =>
+  evaluateIn(
+    page,
+    () => {
+      const root = document.getElementById('shadow-notice')?.shadowRoot;
+      const notice = root?.querySelector('.notice');
+      if (!root || !notice) throw new Error('no shadow notice');
+      return { height: notice.getBoundingClientRect().height, hidden: notice.scrollHeight - notice.clientHeight, html: root.innerHTML };
+    },
+    undefined,
+  );
+
 async function waitUntil<A>(page: ScriptTarget, check: (arg: A) => boolean, arg: A, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (!(await evaluateIn(page, check, arg))) {
@@ -61,6 +74,8 @@ export async function keepsTextWholeAtEveryScale(browser: UnclipBrowser): Promis
   expect(await layoutReport(page)).toEqual(AT_100);
   expect(await layoutReport(frame)).toEqual(NOTHING_LOST);
   const forecast = await boxOf(frame, '[data-box="forecast"]');
+  const notice = await shadowNotice(page);
+  expect(notice.hidden).toBeLessThanOrEqual(1);
   const card = await boxOf(page, '[data-box="card-1"]');
   const nav = await boxOf(page, '[data-box="nav"]');
   const carousel = await boxOf(page, '[data-box="carousel"]');
@@ -85,6 +100,17 @@ export async function keepsTextWholeAtEveryScale(browser: UnclipBrowser): Promis
     await waitForScale(frame, percent, '.forecast p');
     expect(await waitForLayout(frame, NOTHING_LOST), `frame at ${percent}%`).toEqual(NOTHING_LOST);
     expect((await boxOf(frame, '[data-box="forecast"]')).height).toBeGreaterThan(forecast.height);
+    // And in an open shadow root.
+    await waitUntil(
+      page,
+      () => {
+        const element = document.getElementById('shadow-notice')?.shadowRoot?.querySelector('.notice');
+        return element !== null && element !== undefined && element.scrollHeight <= element.clientHeight + 1;
+      },
+      undefined,
+      `the shadow notice whole at ${percent}%`,
+    );
+    expect((await shadowNotice(page)).height).toBeGreaterThan(notice.height);
     // The scroll box still scrolls.
     const scrolled = await evaluateIn(
       page,
@@ -102,6 +128,7 @@ export async function keepsTextWholeAtEveryScale(browser: UnclipBrowser): Promis
     expect(scrolled.top).toBe(40);
   }
   await resetAndExpect(browser, html);
+  expect(await shadowNotice(page)).toEqual(notice);
   await waitUntil(frame, (expected) => document.documentElement.outerHTML === expected, frameHtml, 'the frame as it was');
   expect(await outerHtml(frame)).toBe(frameHtml);
 }
