@@ -993,6 +993,7 @@ type Results = {
     metiAbsoluteTargetMs: number;
     lookCheckAt150: { firstFontSize: number; finalFontSize: number; lookAfterFirstFrame: boolean }[];
   };
+  hugePage: { path: string; onScreen: Compared; longestTask: Compared; oursAllDone: Summary; oursTasksOver50: number[] };
   extraction: {
     shingle: number;
     rows: { page: string; kind: string | null; expectedTokens: number; jsdom: ShingleScores; chromiumReader: ShingleScores }[];

@@ -8,9 +8,14 @@ import browser from 'webextension-polyfill';
 import adjustmentsScript from '../page-tools/adjustments/adjustments.iife.ts?script';
 import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script';
 import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
+import unclipScript from '../page-tools/unclip/unclip.iife.ts?script';
 import type { PageToolName, ReadAloudMode } from '../shared/messages';
 
-export const PAGE_TOOL_SCRIPTS: Record<PageToolName, string> = { 'line-focus': lineFocusScript, adjustments: adjustmentsScript };
+export const PAGE_TOOL_SCRIPTS: Record<PageToolName, string> = {
+  'line-focus': lineFocusScript,
+  adjustments: adjustmentsScript,
+  unclip: unclipScript,
+};
 
 export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {
   try {

@@ -21,7 +21,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type ReadAloudMode = 'selection' | 'pointing' | 'off';
 
 /** Feature scripts that the content script loads into its page only while the feature is on. */
-export const PAGE_TOOLS = ['line-focus', 'adjustments'] as const;
+export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip'] as const;
 export type PageToolName = (typeof PAGE_TOOLS)[number];
 
 export type CommandResult =

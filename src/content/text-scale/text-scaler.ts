@@ -47,7 +47,8 @@ function keep<T>(elements: Element[], values: T[], wanted: (element: Element) =>
   return kept;
 }
 
-export function startTextScaler(document: Document, initialPercent: number): TextScaler {
+/** onApplied: called once a new scale is rendered (no argument) and after newly arrived text is pinned (unclip hook). */
+export function startTextScaler(document: Document, initialPercent: number, onApplied?: (added?: Element[]) => void): TextScaler {
   const window = document.defaultView;
   let percent = initialPercent;
   /** Every original size met on the page, by its pin attribute. */
@@ -222,6 +223,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     });
     if (added.length > 0) addRules(added);
     if (editorsChanged) renderEditors();
+    onApplied?.(elements);
   }
 
   let editorsOnPage = false;
@@ -389,6 +391,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     setScale(next: number) {
       percent = next;
       renderAll();
+      onApplied?.();
     },
     stop() {
       stopped = true;
