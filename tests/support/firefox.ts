@@ -26,6 +26,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
+import { createExtensionErrorLog, type ExtensionErrorLog, leftoverErrors, registerErrorLog } from './extension-errors';
+import { collectFirefoxErrors, FIREFOX_ERROR_PREFS } from './firefox-errors';
 import { fontSizes } from './page-checks';
 
 // The add-on API as seen inside the driver page (functions below run there via page.evaluate).
@@ -123,6 +125,8 @@ export interface FirefoxExtensionSession {
   extensionDir: string;
   /** The popup page opened as a tab by the add-on itself; commands are sent from it as the popup sends them. */
   driver: Page;
+  /** Errors of ours seen so far (extension-errors.ts); each test fails on any it leaves here. */
+  errors: ExtensionErrorLog;
   close(): Promise<void>;
 }
 
@@ -137,6 +141,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   assertFirefoxInstalled();
   const extensionDir = options.extensionDir ?? (await makeFirefoxTestCopy());
   let firefox: Browser | undefined;
+  const errors = createExtensionErrorLog('Firefox');
+  let unregisterErrors: () => void = () => undefined;
   try {
     firefox = await puppeteer.launch({
       browser: 'firefox',
@@ -145,17 +151,22 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       headless: options.headless ?? true,
       protocol: 'webDriverBiDi',
       defaultViewport: { width: 1280, height: 900 },
-      extraPrefsFirefox: { ...FIREFOX_PREFS, ...options.prefs },
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...FIREFOX_ERROR_PREFS, ...options.prefs },
       // A shared 2-core machine can be slow to start Firefox.
       timeout: 60_000,
       protocolTimeout: 60_000,
     });
+    let driver: Page | undefined;
+    let extensionOrigin: string | undefined;
+    collectFirefoxErrors(firefox, { extensionOrigin: () => extensionOrigin, driver: () => driver }, errors, errors.flushers);
+    unregisterErrors = registerErrorLog(errors, 'Firefox');
     const extensionId = await firefox.installExtension(extensionDir);
-    const driver = await findExtensionPage(
+    driver = await findExtensionPage(
       firefox,
       (href) => href.includes(DRIVER_MARKER),
       'the test driver page (the popup opened by test-driver.js)',
     );
+    extensionOrigin = new URL(await driver.evaluate(() => location.href)).origin;
     // Automatic scripts are registered on install (runtime.onInstalled); wait until that has happened.
     await driver.evaluate(async () => {
       for (let i = 0; i < 200; i++) {
@@ -169,14 +180,19 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       extensionId,
       extensionDir,
       driver,
+      errors,
       async close() {
+        const leftover = await leftoverErrors(errors, 'Firefox');
+        unregisterErrors();
         await firefox?.close();
         if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
+        if (leftover) throw leftover;
       },
     };
     await assertHostAccess(session, 'http://127.0.0.1/*');
     return session;
   } catch (error) {
+    unregisterErrors();
     await firefox?.close().catch(() => undefined);
     if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
     throw error;
