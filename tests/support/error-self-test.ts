@@ -7,15 +7,7 @@
 import { expect } from 'vitest';
 import type { ExtensionError, ExtensionErrorLog } from './extension-errors';
 
-export const SELF_TEST = 'EasyRead self-test';
-
-/** Code that fails three ways (console.error, an uncaught error, an unhandled rejection) in whatever context runs it. */
-export function failingCode(where: string): string {
-  return `console.error('${SELF_TEST}: console.error in ${where}');
-setTimeout(() => { throw new Error('${SELF_TEST}: uncaught in ${where}'); });
-Promise.reject(new Error('${SELF_TEST}: rejection in ${where}'));
-0`;
-}
+export { failingCode, SELF_TEST } from './extension-errors';
 
 /** Waits (polling flushes, the failures are asynchronous) until the log holds all three failures of `where`; returns what it took. */
 export async function expectCaught(log: ExtensionErrorLog, where: string): Promise<ExtensionError[]> {

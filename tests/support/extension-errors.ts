@@ -108,3 +108,14 @@ export async function leftoverErrors(log: ExtensionErrorLog, browserName: string
   }
   return new Error(message);
 }
+
+/** For the collector's self-tests (error-self-test.ts). */
+export const SELF_TEST = 'EasyRead self-test';
+
+/** Code that fails three ways (console.error, an uncaught error, an unhandled rejection) in whatever context runs it. */
+export function failingCode(where: string): string {
+  return `console.error('${SELF_TEST}: console.error in ${where}');
+setTimeout(() => { throw new Error('${SELF_TEST}: uncaught in ${where}'); });
+Promise.reject(new Error('${SELF_TEST}: rejection in ${where}'));
+0`;
+}

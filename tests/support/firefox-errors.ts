@@ -13,8 +13,12 @@ import type { Browser, ConsoleMessage, Page, Target } from 'puppeteer-core';
 import type { ExtensionErrorLog, Flusher } from './extension-errors';
 import { comparableConsoleText, type FirefoxOutputLine, parseFirefoxOutputLine } from './firefox-output';
 
-/** Console calls of content processes (pages, content scripts, add-on pages, background) printed to stdout. */
-export const FIREFOX_ERROR_PREFS: Record<string, unknown> = { 'devtools.console.stdout.content': true };
+export const FIREFOX_ERROR_PREFS: Record<string, unknown> = {
+  // Console calls of content processes (pages, content scripts, add-on pages, background) to stdout.
+  'devtools.console.stdout.content': true,
+  // Uncaught errors and rejections of every context, with the script's URL, to stderr (off in release builds).
+  'browser.dom.window.dump.enabled': true,
+};
 
 const FLUSH_TIMEOUT_MS = 3_000;
 
@@ -26,8 +30,8 @@ export interface FirefoxErrorSources {
 }
 
 export function collectFirefoxErrors(firefox: Browser, sources: FirefoxErrorSources, log: ExtensionErrorLog, flushers: Flusher[]): void {
-  const process = firefox.process();
-  if (!process?.stdout || !process.stderr) throw new Error('Firefox was started without pipes to its output: cannot collect errors');
+  const child = firefox.process();
+  if (!child?.stdout || !child.stderr) throw new Error('Firefox was started without pipes to its output: cannot collect errors');
   // Judged at flush time: the add-on's origin is not known before it is installed, nor a page's own errors before BiDi reports them.
   const pending: FirefoxOutputLine[] = [];
   const pageOwnErrors: string[] = [];
@@ -40,8 +44,8 @@ export function collectFirefoxErrors(firefox: Browser, sources: FirefoxErrorSour
       if (parsed.kind === 'console.warn') log.warn({ kind: 'console.error', context: 'Firefox stdout', text: parsed.text });
       else if (parsed.kind !== 'other') pending.push(parsed);
     });
-  read(process.stdout);
-  read(process.stderr);
+  read(child.stdout);
+  read(child.stderr);
 
   const watchPage = (page: Page) =>
     page.on('console', (message: ConsoleMessage) => {

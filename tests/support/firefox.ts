@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
-import { createExtensionErrorLog, type ExtensionErrorLog, leftoverErrors, registerErrorLog } from './extension-errors';
+import { createExtensionErrorLog, type ExtensionErrorLog, failingCode, leftoverErrors, registerErrorLog } from './extension-errors';
 import { collectFirefoxErrors, FIREFOX_ERROR_PREFS } from './firefox-errors';
 import { fontSizes } from './page-checks';
 
@@ -39,6 +39,8 @@ export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
 /** Query string that marks the popup page opened by test-driver.js. */
 const DRIVER_MARKER = 'driver=1';
 const DRIVER_SCRIPT = 'test-driver.js';
+/** Message the test driver's background script answers by failing on purpose. */
+export const FAIL_IN_BACKGROUND = 'easyread-self-test-fail-in-background';
 
 export function assertFirefoxInstalled(): void {
   if (!existsSync(FIREFOX_PATH)) {
@@ -57,7 +59,19 @@ const TEST_DRIVER_SOURCE = `// TEST-ONLY: added by tests/support/firefox.ts to t
 browser.runtime.onInstalled.addListener(() => {
   void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?${DRIVER_MARKER}'), active: false });
 });
+// The error collector's self-test (tests/e2e/firefox/extension-errors.test.ts) makes the background fail on purpose.
+browser.runtime.onMessage.addListener((message) => {
+  if (message?.type !== '${FAIL_IN_BACKGROUND}') return undefined;
+  ${failingCode('the background')};
+  return Promise.resolve(true);
+});
 `;
+
+/**
+ * TEST-ONLY file of the test copy: fails on purpose where it is run, for the
+ * error collector's self-test (run in a page's content-script world with scripting.executeScript).
+ */
+export const FAILING_CONTENT_SCRIPT = 'test-failing-content-script.js';
 
 /**
  * Copies dist/firefox and patches the copy's manifest.json (the patch exists
@@ -73,6 +87,7 @@ export async function makeFirefoxTestCopy(hostPatterns = ['http://127.0.0.1/*'])
   manifest.background.scripts = [DRIVER_SCRIPT, ...manifest.background.scripts];
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   await writeFile(join(dir, DRIVER_SCRIPT), TEST_DRIVER_SOURCE);
+  await writeFile(join(dir, FAILING_CONTENT_SCRIPT), `// TEST-ONLY (tests/support/firefox.ts)\n${failingCode('a content script')};\n`);
   return dir;
 }
 
@@ -166,7 +181,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       (href) => href.includes(DRIVER_MARKER),
       'the test driver page (the popup opened by test-driver.js)',
     );
-    extensionOrigin = new URL(await driver.evaluate(() => location.href)).origin;
+    extensionOrigin = await driver.evaluate(() => location.origin); // moz-extension://<uuid>
     // Automatic scripts are registered on install (runtime.onInstalled); wait until that has happened.
     await driver.evaluate(async () => {
       for (let i = 0; i < 200; i++) {
