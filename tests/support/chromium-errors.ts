@@ -57,9 +57,10 @@ export function collectChromiumErrors(context: BrowserContext, extensionId: stri
     cdp.on('Runtime.consoleAPICalled', (event) => {
       const { type, args, executionContextId } = event as ConsoleApiCalled;
       if (!isOurs(executionContextId)) return;
-      const report = { kind: 'console.error' as const, context: contextName(executionContextId), text: args.map(describeValue).join(' ') };
-      if (type === 'error' || type === 'assert') record(report);
-      else if (type === 'warning') log.warn(report);
+      const text = args.map(describeValue).join(' ');
+      const context = contextName(executionContextId);
+      if (type === 'error' || type === 'assert') record({ kind: 'console.error', context, text });
+      else if (type === 'warning') log.warn({ kind: 'console.warn', context, text });
     });
     cdp.on('Runtime.exceptionThrown', (event) => {
       const { exceptionDetails: details } = event as ExceptionThrown;
@@ -93,9 +94,10 @@ export function collectChromiumErrors(context: BrowserContext, extensionId: stri
   function watchWorker(worker: Worker): void {
     if (!worker.url().startsWith(origin)) return;
     worker.on('console', (message: ConsoleMessage) => {
-      const report = { kind: 'console.error' as const, context: `service worker ${worker.url()}`, text: message.text() };
-      if (message.type() === 'error') log.record(report.text.startsWith('Uncaught') ? { ...report, kind: 'uncaught' } : report);
-      else if (message.type() === 'warning') log.warn(report);
+      const context = `service worker ${worker.url()}`;
+      const text = message.text();
+      if (message.type() === 'error') log.record({ kind: text.startsWith('Uncaught') ? 'uncaught' : 'console.error', context, text });
+      else if (message.type() === 'warning') log.warn({ kind: 'console.warn', context, text });
     });
     // TEST-ONLY: playwright reports no worker exceptions; these listeners print them, as Chrome's error list shows them.
     void worker

@@ -12,7 +12,7 @@
  * lists warnings, but they are not errors; they are printed, not failed).
  */
 
-export type ExtensionErrorKind = 'uncaught' | 'console.error' | 'browser';
+export type ExtensionErrorKind = 'uncaught' | 'console.error' | 'browser' | 'console.warn';
 
 export interface ExtensionError {
   kind: ExtensionErrorKind;

@@ -41,7 +41,7 @@ export function collectFirefoxErrors(firefox: Browser, sources: FirefoxErrorSour
     createInterface({ input: stream }).on('line', (line) => {
       if (line.startsWith('console.info: "easyread-flush-')) markersSeen.add(comparableConsoleText(line.slice('console.info: '.length)));
       const parsed = parseFirefoxOutputLine(line);
-      if (parsed.kind === 'console.warn') log.warn({ kind: 'console.error', context: 'Firefox stdout', text: parsed.text });
+      if (parsed.kind === 'console.warn') log.warn({ kind: 'console.warn', context: 'Firefox stdout', text: parsed.text });
       else if (parsed.kind !== 'other') pending.push(parsed);
     });
   read(child.stdout);
