@@ -1,24 +1,25 @@
 /**
- * Firefox's side of extension-errors.ts: what the browser console shows for
+ * Firefox's side of extension-errors.ts: what the Browser Console shows for
  * the add-on. WebDriver BiDi reports no console calls or errors of add-on
- * pages or the background, so the browser's own output is read instead (see
- * firefox-output.ts for the format and FIREFOX_ERROR_PREFS). stdout does not
- * say who called console.error; a web page's own calls are told apart
- * through BiDi, which reports them for the tab with the caller's location
- * (our content scripts' calls have our moz-extension:// URL there).
+ * pages or the background, so two of the browser's own channels are read:
+ * - script errors (uncaught errors and rejections, CSP reports, what the
+ *   WebExtensions framework reports): a Browser Console listener
+ *   (firefox-browser-console.ts), ours by their URL (firefox-output.ts);
+ * - console.error calls: printed to stdout (FIREFOX_ERROR_PREFS), which does
+ *   not say who called; a web page's own calls are told apart through BiDi,
+ *   which reports them for the tab with the caller's location (our content
+ *   scripts' calls have our moz-extension:// URL there).
  */
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import type { Browser, ConsoleMessage, Page, Target } from 'puppeteer-core';
 import type { ExtensionErrorLog, Flusher } from './extension-errors';
-import { comparableConsoleText, type FirefoxOutputLine, parseFirefoxOutputLine } from './firefox-output';
+import { listenToBrowserConsole } from './firefox-browser-console';
+import { comparableConsoleText, isOurScriptError, parseFirefoxOutputLine } from './firefox-output';
 
-export const FIREFOX_ERROR_PREFS: Record<string, unknown> = {
-  // Console calls of content processes (pages, content scripts, add-on pages, background) to stdout.
-  'devtools.console.stdout.content': true,
-  // Uncaught errors and rejections of every context, with the script's URL, to stderr (off in release builds).
-  'browser.dom.window.dump.enabled': true,
-};
+export { FIREFOX_SYSTEM_ACCESS_ARGS } from './firefox-browser-console';
+
+/** Console calls of content processes (pages, content scripts, add-on pages, background) to stdout. */
+export const FIREFOX_ERROR_PREFS: Record<string, unknown> = { 'devtools.console.stdout.content': true };
 
 const FLUSH_TIMEOUT_MS = 3_000;
 
@@ -30,22 +31,21 @@ export interface FirefoxErrorSources {
 }
 
 export function collectFirefoxErrors(firefox: Browser, sources: FirefoxErrorSources, log: ExtensionErrorLog, flushers: Flusher[]): void {
-  const child = firefox.process();
-  if (!child?.stdout || !child.stderr) throw new Error('Firefox was started without pipes to its output: cannot collect errors');
+  const stdout = firefox.process()?.stdout;
+  if (!stdout) throw new Error('Firefox was started without a pipe to its output: cannot collect errors');
+  const browserConsole = listenToBrowserConsole(firefox);
+  browserConsole.catch(() => undefined); // reported at the first flush
   // Judged at flush time: the add-on's origin is not known before it is installed, nor a page's own errors before BiDi reports them.
-  const pending: FirefoxOutputLine[] = [];
+  const consoleErrors: string[] = [];
   const pageOwnErrors: string[] = [];
   const markersSeen = new Set<string>();
 
-  const read = (stream: Readable) =>
-    createInterface({ input: stream }).on('line', (line) => {
-      if (line.startsWith('console.info: "easyread-flush-')) markersSeen.add(comparableConsoleText(line.slice('console.info: '.length)));
-      const parsed = parseFirefoxOutputLine(line);
-      if (parsed.kind === 'console.warn') log.warn({ kind: 'console.warn', context: 'Firefox stdout', text: parsed.text });
-      else if (parsed.kind !== 'other') pending.push(parsed);
-    });
-  read(child.stdout);
-  read(child.stderr);
+  createInterface({ input: stdout }).on('line', (line) => {
+    if (line.startsWith('console.info: "easyread-flush-')) markersSeen.add(comparableConsoleText(line.slice('console.info: '.length)));
+    const parsed = parseFirefoxOutputLine(line);
+    if (parsed.kind === 'console.error') consoleErrors.push(parsed.text);
+    else if (parsed.kind === 'console.warn') log.warn({ kind: 'console.warn', context: 'Firefox stdout', text: parsed.text });
+  });
 
   const watchPage = (page: Page) =>
     page.on('console', (message: ConsoleMessage) => {
@@ -72,16 +72,14 @@ export function collectFirefoxErrors(firefox: Browser, sources: FirefoxErrorSour
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;
     while (!markersSeen.has(marker) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
     const origin = sources.extensionOrigin();
-    if (!origin) return; // not installed yet: keep the lines for the next flush
-    for (const line of pending.splice(0)) {
-      if (line.kind === 'uncaught') {
-        if (line.url.startsWith(origin)) log.record({ kind: 'uncaught', context: line.url, text: line.text });
-        continue;
-      }
-      if (line.kind !== 'console.error') continue;
-      const own = pageOwnErrors.indexOf(comparableConsoleText(line.text));
+    if (!origin) return; // not installed yet: keep everything for the next flush
+    for (const entry of await (await browserConsole).drain()) {
+      if (isOurScriptError(entry, origin)) log.record({ kind: 'uncaught', context: entry.source || entry.category, text: entry.text });
+    }
+    for (const text of consoleErrors.splice(0)) {
+      const own = pageOwnErrors.indexOf(comparableConsoleText(text));
       if (own >= 0) pageOwnErrors.splice(own, 1);
-      else log.record({ kind: 'console.error', context: 'content script, add-on page or background (Firefox stdout)', text: line.text });
+      else log.record({ kind: 'console.error', context: 'content script, add-on page or background (Firefox stdout)', text });
     }
   });
 }

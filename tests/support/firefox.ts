@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import { createExtensionErrorLog, type ExtensionErrorLog, failingCode, leftoverErrors, registerErrorLog } from './extension-errors';
-import { collectFirefoxErrors, FIREFOX_ERROR_PREFS } from './firefox-errors';
+import { collectFirefoxErrors, FIREFOX_ERROR_PREFS, FIREFOX_SYSTEM_ACCESS_ARGS } from './firefox-errors';
 import { fontSizes } from './page-checks';
 
 // The add-on API as seen inside the driver page (functions below run there via page.evaluate).
@@ -167,6 +167,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       protocol: 'webDriverBiDi',
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: { ...FIREFOX_PREFS, ...FIREFOX_ERROR_PREFS, ...options.prefs },
+      // The error collector reads the Browser Console (firefox-browser-console.ts).
+      args: FIREFOX_SYSTEM_ACCESS_ARGS,
       // A shared 2-core machine can be slow to start Firefox.
       timeout: 60_000,
       protocolTimeout: 60_000,

@@ -6,7 +6,7 @@ import {
   type ExtensionError,
   registerErrorLog,
 } from '../support/extension-errors';
-import { comparableConsoleText, parseFirefoxOutputLine } from '../support/firefox-output';
+import { comparableConsoleText, isOurScriptError, parseFirefoxOutputLine } from '../support/firefox-output';
 
 const csp: ExtensionError = {
   kind: 'browser',
@@ -48,19 +48,29 @@ describe('the e2e error log', () => {
 });
 
 describe("Firefox's output", () => {
-  it('reads uncaught errors with their script URL, and console calls', () => {
-    expect(parseFirefoxOutputLine('JavaScript error: moz-extension://abc/src/options/index.html, line 2: Error: boom, again')).toEqual({
-      kind: 'uncaught',
-      url: 'moz-extension://abc/src/options/index.html',
-      text: 'Error: boom, again',
-    });
+  it('reads console calls from stdout', () => {
     expect(parseFirefoxOutputLine('console.error: "[EasyRead] failed" ({})')).toEqual({
       kind: 'console.error',
       text: '"[EasyRead] failed" ({})',
     });
     expect(parseFirefoxOutputLine('console.warn: "careful"')).toEqual({ kind: 'console.warn', text: '"careful"' });
     expect(parseFirefoxOutputLine('console.info: "fine"')).toEqual({ kind: 'other' });
-    expect(parseFirefoxOutputLine('JavaScript warning: https://a/, line 1: Unknown property')).toEqual({ kind: 'other' });
+    expect(parseFirefoxOutputLine('JavaScript error: moz-extension://abc/x.js, line 1: Error')).toEqual({ kind: 'other' });
+  });
+
+  it("takes script errors of our origin and of the add-on framework for ours, not a page's or a warning", () => {
+    const origin = 'moz-extension://1234-abcd';
+    const entry = (source: string, text = 'Error: boom', warning = false) => ({ source, text, category: 'content javascript', warning });
+    expect(isOurScriptError(entry(`${origin}/assets/reader-x.js`), origin)).toBe(true);
+    expect(isOurScriptError(entry('', `Content-Security-Policy: blocked ${origin}/src/reader/reader.html`), origin)).toBe(true);
+    expect(
+      isOurScriptError(entry('resource://gre/modules/ExtensionCommon.sys.mjs', 'Promise rejected after context unloaded'), origin),
+    ).toBe(true);
+    expect(isOurScriptError(entry('resource://gre/modules/ConduitsChild.sys.mjs', "Actor 'Conduits' destroyed"), origin)).toBe(true);
+    expect(isOurScriptError(entry('http://127.0.0.1:8080/page.html'), origin)).toBe(false);
+    expect(isOurScriptError(entry('moz-extension://1234-abcdef/x.js'), origin)).toBe(false);
+    expect(isOurScriptError(entry(`${origin}/x.js`, 'Unknown property', true), origin)).toBe(false);
+    expect(isOurScriptError(entry('chrome://remote/content/shared/NavigationManager.sys.mjs'), origin)).toBe(false);
   });
 
   it('compares stdout and WebDriver BiDi texts of the same call', () => {
