@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import type { Browser, ConsoleMessage, Page, Target } from 'puppeteer-core';
 import type { ExtensionErrorLog, Flusher } from './extension-errors';
 import { listenToBrowserConsole } from './firefox-browser-console';
-import { comparableConsoleText, isOurScriptError, parseFirefoxOutputLine } from './firefox-output';
+import { comparableConsoleText, isOurScriptError, isUnloadTeardownNoise, parseFirefoxOutputLine } from './firefox-output';
 
 export { FIREFOX_SYSTEM_ACCESS_ARGS } from './firefox-browser-console';
 
@@ -74,7 +74,10 @@ export function collectFirefoxErrors(firefox: Browser, sources: FirefoxErrorSour
     const origin = sources.extensionOrigin();
     if (!origin) return; // not installed yet: keep everything for the next flush
     for (const entry of await (await browserConsole).drain()) {
-      if (isOurScriptError(entry, origin)) log.record({ kind: 'uncaught', context: entry.source || entry.category, text: entry.text });
+      if (!isOurScriptError(entry, origin)) continue;
+      const error = { kind: 'uncaught' as const, context: entry.source || entry.category, text: entry.text };
+      if (isUnloadTeardownNoise(entry)) log.warn(error);
+      else log.record(error);
     }
     for (const text of consoleErrors.splice(0)) {
       const own = pageOwnErrors.indexOf(comparableConsoleText(text));

@@ -10,10 +10,14 @@ export type FirefoxOutputLine = { kind: 'console.error' | 'console.warn'; text: 
 
 const CONSOLE = /^console\.(error|warn): (.*)$/;
 
+// Firefox's own modules log through prefixed console instances ("RSLoader: …"); pages and add-ons print
+// their arguments as values (a string comes quoted), so an unquoted name and colon first is Firefox's.
+const FIREFOX_PREFIX = /^[A-Za-z][\w.-]*: /;
+
 export function parseFirefoxOutputLine(line: string): FirefoxOutputLine {
   const logged = CONSOLE.exec(line);
-  if (logged) return { kind: logged[1] === 'error' ? 'console.error' : 'console.warn', text: logged[2] };
-  return { kind: 'other' };
+  if (!logged || FIREFOX_PREFIX.test(logged[2])) return { kind: 'other' };
+  return { kind: logged[1] === 'error' ? 'console.error' : 'console.warn', text: logged[2] };
 }
 
 /**
@@ -41,4 +45,18 @@ const EXTENSION_FRAMEWORK = /^resource:\/\/gre\/modules\/(Extension[A-Za-z]*|Con
 export function isOurScriptError(entry: ScriptErrorEntry, extensionOrigin: string): boolean {
   if (entry.warning) return false;
   return entry.source.startsWith(`${extensionOrigin}/`) || entry.text.includes(extensionOrigin) || EXTENSION_FRAMEWORK.test(entry.source);
+}
+
+/**
+ * DECIDED, not hidden: Firefox logs this for every storage.onChanged listener of an add-on page or
+ * content script when its page unloads (its WebExtensions framework removes the listener after the
+ * page's channel closed). Removing our listener ourselves on pagehide or unload only turns it into
+ * "WebExtension context not found!" from ExtensionParent (tried: tests/e2e/firefox, Firefox 153 ESR).
+ * It says nothing about our code, and failing on it would fail nearly every Firefox test, so it is
+ * printed as a warning; delete this to fail on it again.
+ */
+export function isUnloadTeardownNoise(entry: ScriptErrorEntry): boolean {
+  return (
+    /^resource:\/\/gre\/modules\/ConduitsChild\.sys\.mjs/.test(entry.source) && /^sendRemoveListener on closed conduit /.test(entry.text)
+  );
 }

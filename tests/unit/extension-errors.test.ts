@@ -6,7 +6,7 @@ import {
   type ExtensionError,
   registerErrorLog,
 } from '../support/extension-errors';
-import { comparableConsoleText, isOurScriptError, parseFirefoxOutputLine } from '../support/firefox-output';
+import { comparableConsoleText, isOurScriptError, isUnloadTeardownNoise, parseFirefoxOutputLine } from '../support/firefox-output';
 
 const csp: ExtensionError = {
   kind: 'browser',
@@ -55,6 +55,12 @@ describe("Firefox's output", () => {
     });
     expect(parseFirefoxOutputLine('console.warn: "careful"')).toEqual({ kind: 'console.warn', text: '"careful"' });
     expect(parseFirefoxOutputLine('console.info: "fine"')).toEqual({ kind: 'other' });
+    // Firefox's own modules (prefixed console instances), not a page or an add-on.
+    expect(parseFirefoxOutputLine('console.error: RSLoader: ')).toEqual({ kind: 'other' });
+    expect(parseFirefoxOutputLine('console.warn: BackupService: "There was an error"')).toEqual({ kind: 'other' });
+    expect(parseFirefoxOutputLine('console.error: (new Error("boom", "moz-extension://x/a.js", 3))')).toMatchObject({
+      kind: 'console.error',
+    });
     expect(parseFirefoxOutputLine('JavaScript error: moz-extension://abc/x.js, line 1: Error')).toEqual({ kind: 'other' });
   });
 
@@ -71,6 +77,14 @@ describe("Firefox's output", () => {
     expect(isOurScriptError(entry('moz-extension://1234-abcdef/x.js'), origin)).toBe(false);
     expect(isOurScriptError(entry(`${origin}/x.js`, 'Unknown property', true), origin)).toBe(false);
     expect(isOurScriptError(entry('chrome://remote/content/shared/NavigationManager.sys.mjs'), origin)).toBe(false);
+  });
+
+  it("prints, not fails, only Firefox's own unload teardown message", () => {
+    const conduits = 'resource://gre/modules/ConduitsChild.sys.mjs';
+    const entry = (source: string, text: string) => ({ source, text, category: '', warning: false });
+    expect(isUnloadTeardownNoise(entry(conduits, 'sendRemoveListener on closed conduit easyread@x.1'))).toBe(true);
+    expect(isUnloadTeardownNoise(entry(conduits, "Actor 'Conduits' destroyed before query 'RunListener' was resolved"))).toBe(false);
+    expect(isUnloadTeardownNoise(entry('moz-extension://a/x.js', 'sendRemoveListener on closed conduit easyread@x.1'))).toBe(false);
   });
 
   it('compares stdout and WebDriver BiDi texts of the same call', () => {
