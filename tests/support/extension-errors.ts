@@ -5,7 +5,7 @@
  * console.error and browser-reported errors (CSP violations) from our content
  * scripts, extension pages and background. The browser-specific listeners are
  * in chromium-errors.ts and firefox-errors.ts; this module keeps the log, and
- * e2e-setup.ts fails the running test on any entry (session close names the
+ * tests/e2e/fail-on-extension-errors.ts fails the running test on any entry (session close names the
  * last test for entries that arrive between tests).
  *
  * Not ours: the fixture pages' own errors, console.info/log/warn (Chrome
@@ -81,7 +81,7 @@ export function registerErrorLog(log: ExtensionErrorLog, browserName: string): (
 
 let lastTestName = 'before the first test';
 
-/** Called after each test (e2e-setup.ts): throws if any open session saw an error of ours during it. */
+/** Called after each test (tests/e2e/fail-on-extension-errors.ts): throws if any open session saw an error of ours during it. */
 export async function assertNoExtensionErrors(testName: string): Promise<void> {
   lastTestName = `after "${testName}"`;
   const messages: string[] = [];
