@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Fails each test on errors of ours in either browser (extension errors list); see the file.
+    setupFiles: ['tests/e2e/fail-on-extension-errors.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

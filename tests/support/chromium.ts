@@ -10,6 +10,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import { collectChromiumErrors } from './chromium-errors';
+import { createExtensionErrorLog, type ExtensionErrorLog, leftoverErrors, registerErrorLog } from './extension-errors';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve(import.meta.dirname, '../../dist/chrome');
@@ -49,6 +51,8 @@ export interface ExtensionSession {
   extensionDir: string;
   /** An extension page (the popup page, opened as a tab) from which commands are sent as the popup sends them. */
   driver: Page;
+  /** Errors of ours seen so far (extension-errors.ts); each test fails on any it leaves here. */
+  errors: ExtensionErrorLog;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,9 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  const errors = createExtensionErrorLog('Chromium');
+  collectChromiumErrors(context, extensionId, errors, errors.flushers);
+  const unregisterErrors = registerErrorLog(errors, 'Chromium');
   const driver = await context.newPage();
   await driver.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
   // Automatic scripts are registered on install; wait until that has happened.
@@ -89,10 +96,14 @@ export async function launchWithExtension(
     extensionId,
     extensionDir,
     driver,
+    errors,
     async close() {
+      const leftover = await leftoverErrors(errors, 'Chromium');
+      unregisterErrors();
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
       if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
+      if (leftover) throw leftover;
     },
   };
 }

@@ -26,6 +26,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
+import { createExtensionErrorLog, type ExtensionErrorLog, failingCode, leftoverErrors, registerErrorLog } from './extension-errors';
+import { collectFirefoxErrors, FIREFOX_ERROR_PREFS, FIREFOX_SYSTEM_ACCESS_ARGS } from './firefox-errors';
 import { fontSizes } from './page-checks';
 
 // The add-on API as seen inside the driver page (functions below run there via page.evaluate).
@@ -37,6 +39,8 @@ export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
 /** Query string that marks the popup page opened by test-driver.js. */
 const DRIVER_MARKER = 'driver=1';
 const DRIVER_SCRIPT = 'test-driver.js';
+/** Message the test driver's background script answers by failing on purpose. */
+export const FAIL_IN_BACKGROUND = 'easyread-self-test-fail-in-background';
 
 export function assertFirefoxInstalled(): void {
   if (!existsSync(FIREFOX_PATH)) {
@@ -55,7 +59,19 @@ const TEST_DRIVER_SOURCE = `// TEST-ONLY: added by tests/support/firefox.ts to t
 browser.runtime.onInstalled.addListener(() => {
   void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?${DRIVER_MARKER}'), active: false });
 });
+// The error collector's self-test (tests/e2e/firefox/extension-errors.test.ts) makes the background fail on purpose.
+browser.runtime.onMessage.addListener((message) => {
+  if (message?.type !== '${FAIL_IN_BACKGROUND}') return undefined;
+  ${failingCode('the background')};
+  return Promise.resolve(true);
+});
 `;
+
+/**
+ * TEST-ONLY file of the test copy: fails on purpose where it is run, for the
+ * error collector's self-test (run in a page's content-script world with scripting.executeScript).
+ */
+export const FAILING_CONTENT_SCRIPT = 'test-failing-content-script.js';
 
 /**
  * Copies dist/firefox and patches the copy's manifest.json (the patch exists
@@ -71,6 +87,7 @@ export async function makeFirefoxTestCopy(hostPatterns = ['http://127.0.0.1/*'])
   manifest.background.scripts = [DRIVER_SCRIPT, ...manifest.background.scripts];
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   await writeFile(join(dir, DRIVER_SCRIPT), TEST_DRIVER_SOURCE);
+  await writeFile(join(dir, FAILING_CONTENT_SCRIPT), `// TEST-ONLY (tests/support/firefox.ts)\n${failingCode('a content script')};\n`);
   return dir;
 }
 
@@ -123,6 +140,8 @@ export interface FirefoxExtensionSession {
   extensionDir: string;
   /** The popup page opened as a tab by the add-on itself; commands are sent from it as the popup sends them. */
   driver: Page;
+  /** Errors of ours seen so far (extension-errors.ts); each test fails on any it leaves here. */
+  errors: ExtensionErrorLog;
   close(): Promise<void>;
 }
 
@@ -137,6 +156,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   assertFirefoxInstalled();
   const extensionDir = options.extensionDir ?? (await makeFirefoxTestCopy());
   let firefox: Browser | undefined;
+  const errors = createExtensionErrorLog('Firefox');
+  let unregisterErrors: () => void = () => undefined;
   try {
     firefox = await puppeteer.launch({
       browser: 'firefox',
@@ -145,17 +166,24 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       headless: options.headless ?? true,
       protocol: 'webDriverBiDi',
       defaultViewport: { width: 1280, height: 900 },
-      extraPrefsFirefox: { ...FIREFOX_PREFS, ...options.prefs },
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...FIREFOX_ERROR_PREFS, ...options.prefs },
+      // The error collector reads the Browser Console (firefox-browser-console.ts).
+      args: FIREFOX_SYSTEM_ACCESS_ARGS,
       // A shared 2-core machine can be slow to start Firefox.
       timeout: 60_000,
       protocolTimeout: 60_000,
     });
+    let driver: Page | undefined;
+    let extensionOrigin: string | undefined;
+    collectFirefoxErrors(firefox, { extensionOrigin: () => extensionOrigin, driver: () => driver }, errors, errors.flushers);
+    unregisterErrors = registerErrorLog(errors, 'Firefox');
     const extensionId = await firefox.installExtension(extensionDir);
-    const driver = await findExtensionPage(
+    driver = await findExtensionPage(
       firefox,
       (href) => href.includes(DRIVER_MARKER),
       'the test driver page (the popup opened by test-driver.js)',
     );
+    extensionOrigin = await driver.evaluate(() => location.origin); // moz-extension://<uuid>
     // Automatic scripts are registered on install (runtime.onInstalled); wait until that has happened.
     await driver.evaluate(async () => {
       for (let i = 0; i < 200; i++) {
@@ -169,14 +197,19 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       extensionId,
       extensionDir,
       driver,
+      errors,
       async close() {
+        const leftover = await leftoverErrors(errors, 'Firefox');
+        unregisterErrors();
         await firefox?.close();
         if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
+        if (leftover) throw leftover;
       },
     };
     await assertHostAccess(session, 'http://127.0.0.1/*');
     return session;
   } catch (error) {
+    unregisterErrors();
     await firefox?.close().catch(() => undefined);
     if (!options.extensionDir) await rm(extensionDir, { recursive: true, force: true });
     throw error;

@@ -62,18 +62,33 @@ describe('site controls hint', () => {
     }
   });
 
-  it('shows nothing on a page without such buttons', async () => {
+  it('shows nothing on a page without such buttons, once the popup has its answer', async () => {
     const site = await openSite('px-only.html');
-    const popup = await openPopup(site);
-    // The detection has run (the same call the popup makes) before the hint is checked.
-    const tabId = await tabIdOf(session, site);
-    // Evaluated as text (CDP is not bound by the extension page's CSP, which forbids new Function).
-    const found = await popup.evaluate(`(async () => {
-      const [frame] = await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${detectSiteControls.toString()} });
-      return frame?.result;
-    })()`);
-    expect(found).toEqual({ textSize: false, colours: false });
-    await popup.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    const popup = await session.context.newPage();
+    // Observes (does not change) the popup's own detection call: records its answer once it has arrived.
+    await popup.addInitScript(() => {
+      const scripting = chrome.scripting as typeof chrome.scripting & { answers?: unknown[] };
+      const original = scripting.executeScript.bind(scripting) as (...args: unknown[]) => Promise<unknown> | undefined;
+      const answers: unknown[] = [];
+      scripting.answers = answers;
+      const answered = (result: unknown) => {
+        answers.push(result);
+        return result;
+      };
+      (scripting as { executeScript: unknown }).executeScript = (details: unknown, callback?: (result: unknown) => void) => {
+        if (callback) return original(details, (result: unknown) => callback(answered(result)));
+        return original(details)?.then(answered, (error: unknown) => {
+          answered(String(error));
+          throw error;
+        });
+      };
+    });
+    await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${await tabIdOf(session, site)}`);
+    await popup.waitForSelector('#controls:not([hidden])');
+    // The popup's detection has answered (the hint is set in the same task as the answer arrives).
+    await popup.waitForFunction(() => ((chrome.scripting as { answers?: unknown[] }).answers ?? []).length > 0);
+    const answers = await popup.evaluate(() => (chrome.scripting as { answers?: unknown[] }).answers);
+    expect(answers).toEqual([[expect.objectContaining({ frameId: 0, result: { textSize: false, colours: false } })]]);
     expect(await popup.isHidden('#site-controls-hint')).toBe(true);
     expect(await popup.textContent('#site-controls-hint')).toBe('');
   });
