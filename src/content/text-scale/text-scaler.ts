@@ -305,6 +305,16 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     for (const root of roots.keys()) scheduleRemeasure(pinnedWithin(root));
   }
 
+  /**
+   * A stylesheet has just loaded: measure again at once, not in the next animation frame. A
+   * render-blocking sheet loads before the first frame, whose own rAF callbacks (a page's, say)
+   * run before ours and would see text pinned at the browser's default size.
+   */
+  function remeasureNow(): void {
+    if (stopped) return;
+    for (const root of roots.keys()) work.add(pinnedWithin(root));
+  }
+
   function isStylesheetNode(node: Node): boolean {
     if (node.nodeType !== Node.ELEMENT_NODE) return false;
     const element = node as Element;
@@ -334,7 +344,7 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
             added.add(node as Element);
             if (isStylesheetNode(node)) {
               stylesheetsChanged = true;
-              node.addEventListener('load', remeasureAll, { once: true });
+              node.addEventListener('load', remeasureNow, { once: true });
             }
           } else if (node.nodeType === Node.TEXT_NODE && record.target.nodeType === Node.ELEMENT_NODE) {
             consider(record.target as Element, fresh);
@@ -383,7 +393,7 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   // A stylesheet inserted before we started may still be loading, and text measured now would keep
   // the browser's default size: measure again once it applies (later ones are caught in onMutations).
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) {
-    if (!link.sheet) link.addEventListener('load', remeasureAll, { once: true });
+    if (!link.sheet) link.addEventListener('load', remeasureNow, { once: true });
   }
   window?.addEventListener('resize', onResize);
 
