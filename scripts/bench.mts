@@ -186,6 +186,8 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
 
 /** Scripts that run in a page only while their feature is used: not part of the always-on budget, reported beside it. */
 const ON_DEMAND_SCRIPTS = [
+  'src/page-tools/adjustments/adjustments.iife.js',
+  'src/page-tools/unclip/unclip.iife.js',
   'src/page-tools/line-focus/line-focus.iife.js',
   'src/page-tools/read-aloud/read-aloud.iife.js',
   'src/reader/overlay/reader-overlay.iife.js',

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type ExtensionSession, runCommand } from '../../support/chromium';
+import { type ExtensionSession, runCommand, waitForReaderFrame, waitForReaderGone } from '../../support/chromium';
 import { contentWorld } from '../../support/content-world';
 import { expectCaught, expectNoneFrom, failingCode, SELF_TEST } from '../../support/error-self-test';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
@@ -47,8 +47,7 @@ describe('the error collector (Chromium)', () => {
   it('catches errors of our pages framed in a web page (the reader frame)', async () => {
     await page.goto(server.url('meti-release.html'));
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-    const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]')).contentFrame();
-    if (!frame) throw new Error('reader frame has no content');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])');
     await frame.evaluate(failingCode('the reader frame'));
     await expectCaught(session.errors, 'the reader frame');
@@ -67,16 +66,15 @@ describe('the error collector (Chromium)', () => {
   });
 });
 
-describe('reading mode leaves no error of ours (known to fail today: issue 10, item 7)', () => {
+describe('reading mode leaves no error of ours (issue 10, item 7)', () => {
   it('opens and closes on a page full of inline event handlers', async () => {
     await page.goto(server.url('inline-handlers.html'));
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-    const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]')).contentFrame();
-    if (!frame) throw new Error('reader frame has no content');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])');
     expect(await frame.textContent('#content')).toContain('ferries between the north and south piers');
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: false });
-    await page.waitForSelector('iframe[data-easyread="reader"]', { state: 'detached' });
+    await waitForReaderGone(page);
     // The collector (afterEach) fails this test on any error of ours, such as a CSP report per inline handler.
   });
 });

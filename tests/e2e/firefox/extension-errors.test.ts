@@ -16,6 +16,8 @@ import {
   openExtensionPage,
   runCommand,
   tabIdOf,
+  waitForReaderFrame,
+  waitForReaderGone,
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 
@@ -69,17 +71,15 @@ describe('the error collector (Firefox)', () => {
   });
 });
 
-describe('reading mode leaves no error of ours (known to fail today: issue 10, item 7)', () => {
+describe('reading mode leaves no error of ours (issue 10, item 7)', () => {
   it('opens and closes on a page full of inline event handlers', async () => {
     const page = await open('inline-handlers.html');
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-    const frameElement = await page.waitForSelector('iframe[data-easyread="reader"]');
-    const frame = await frameElement?.contentFrame();
-    if (!frame) throw new Error('reader frame has no content');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])', { timeout: 15_000 });
     expect(await frame.$eval('#content', (content) => content.textContent)).toContain('ferries between the north and south piers');
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: false });
-    await page.waitForSelector('iframe[data-easyread="reader"]', { hidden: true });
+    await waitForReaderGone(page);
     // The collector (afterEach) fails this test on any error of ours, such as one logged when the reader closes.
   });
 });
