@@ -11,6 +11,7 @@ import { clearHighlight, showHighlight } from '../../shared/speech/highlight';
 import { sentenceAt, splitSentences } from '../../shared/speech/sentences';
 import { collectSpeakableText, offsetAt, rangeFor } from '../../shared/speech/speakable-text';
 import { createSpeaker } from '../../shared/speech/speaker';
+import { speechErrorMessage } from '../../shared/speech/speech-errors';
 import { pickVoice } from '../../shared/speech/voices';
 import type { Article } from '../article';
 
@@ -65,6 +66,11 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
     }
   }
 
+  function say(message: string): void {
+    $('notice').textContent = message;
+    $('notice').hidden = false;
+  }
+
   function showState(state: 'idle' | 'playing' | 'paused'): void {
     play.setAttribute('aria-pressed', String(state === 'playing'));
     $('play-icon').textContent = state === 'playing' ? '❚❚' : '▶';
@@ -88,6 +94,11 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
       rate: preferences.speechRate,
       onSentence: highlight,
       onStateChange: showState,
+      // Said plainly, as the live page's bar does, instead of a Pause that flips back to Play.
+      onError: (error) => {
+        const message = speechErrorMessage(error);
+        say(t(message.key, message.substitution));
+      },
     });
     return speaker;
   }
@@ -95,8 +106,7 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
   function toggle(): void {
     const current = ensureSpeaker();
     if (!current) {
-      $('notice').textContent = t('speechUnavailable');
-      $('notice').hidden = false;
+      say(t('speechUnavailable'));
       return;
     }
     if (current.state === 'playing') current.pause();
