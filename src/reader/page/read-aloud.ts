@@ -28,6 +28,9 @@ type Sentence = ReturnType<typeof splitSentences>[number];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** How long a sentence may stay pending, with no voice for the language, before the reader says none can read it. */
+const SILENCE_MS = 2_000;
+
 export function setUpReadAloud(article: Article, getPreferences: () => EffectivePreferences): ReadAloud {
   const root = $('article');
   // Navigation aids are not part of what is read.
@@ -111,7 +114,24 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
     }
     if (current.state === 'playing') current.pause();
     else if (current.state === 'paused') current.resume();
-    else current.play(startFrom);
+    else {
+      current.play(startFrom);
+      watchForSilence(current);
+    }
+  }
+
+  /**
+   * Firefox with no voice for the language keeps the sentence pending and
+   * reports no error: after a while with nothing spoken, say so and stop.
+   */
+  function watchForSilence(current: Speaker): void {
+    const engine = synth();
+    if (!engine || pickVoice(engine.getVoices(), article.lang)) return;
+    setTimeout(() => {
+      if (current.state !== 'playing' || engine.speaking) return;
+      current.stop();
+      say(t('speechUnavailable'));
+    }, SILENCE_MS);
   }
 
   play.addEventListener('click', toggle);
