@@ -285,3 +285,12 @@ export async function pinStepsShown(
     undefined,
   );
 }
+
+/** At 360 px (set by the caller): no sideways scrolling, and no option label cut off (issue 11). */
+export async function narrowWindowProblems(page: ScriptTarget): Promise<string[]> {
+  const { cutOffOptionLabels } = await import('./popup-layout');
+  const width = await evaluateIn(page, () => ({ scroll: document.documentElement.scrollWidth, window: window.innerWidth }), undefined);
+  const problems = await cutOffOptionLabels(page);
+  if (width.scroll > width.window) problems.push(`page is ${width.scroll} px wide in a ${width.window} px window`);
+  return problems;
+}
