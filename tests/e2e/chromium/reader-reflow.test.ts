@@ -13,6 +13,7 @@ import { type ExtensionSession, runCommand, setGlobalPreferences } from '../../s
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
+import { evaluateIn } from '../../support/page-checks';
 import { lastSettingReachable, openReaderSettings, readerLayout } from '../../support/reader-reflow';
 
 let server: FixtureServer;
@@ -36,7 +37,9 @@ describe('reading mode reflow', () => {
     const frame = await openReader(320, 256);
     const layout = await readerLayout(frame);
     expect(layout.viewportWidth).toBe(320);
-    expect(layout.toolbarHeight).toBeLessThanOrEqual(256 * 0.4 + 1);
+    // One compact row (2.25rem controls): colours and font wait in "More settings".
+    expect(layout.toolbarHeight).toBeLessThanOrEqual(52);
+    expect(await evaluateIn(frame, () => document.getElementById('theme')?.closest('.more-grid') !== null, undefined)).toBe(true);
     expect(layout.articleAreaHeight).toBeGreaterThanOrEqual(140);
     expect(layout.titleInView).toBe(true);
     expect(layout.scrollWidth).toBeLessThanOrEqual(320);
@@ -45,6 +48,7 @@ describe('reading mode reflow', () => {
     const open = await readerLayout(frame);
     expect(open.articleAreaHeight).toBeGreaterThanOrEqual(140);
     expect(await lastSettingReachable(frame)).toBe(true);
+    expect((await readerLayout(frame)).toolbarHeight).toBeLessThanOrEqual(256 * 0.4 + 1);
     expect(await axeViolations(frame)).toEqual([]);
   });
 
