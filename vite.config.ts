@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { BUNDLED_FONTS } from './src/content/adjustments/adjustment-css.ts';
+import { BUNDLED_FONTS } from './src/page-tools/adjustments/adjustment-css.ts';
 import { allBootScripts, bootScriptPath, bootScriptSource } from './src/shared/boot-scripts.ts';
 
 type Target = 'chrome' | 'firefox';

@@ -17,6 +17,8 @@ export interface AutoApplyRegistration {
   js: string[];
   runAt: 'document_start';
   allFrames: true;
+  /** Also about:blank, about:srcdoc, javascript: and sandboxed frames of a matching page (their text would otherwise stay as it was). */
+  matchOriginAsFallback: true;
 }
 
 export interface AutoApplyInput {
@@ -38,6 +40,7 @@ export function planAutoApply(input: AutoApplyInput): AutoApplyRegistration[] {
     js: [...boot, contentScript],
     runAt: 'document_start',
     allFrames: true,
+    matchOriginAsFallback: true,
   });
 
   // Sites with their own settings, grouped by the boot files they need.

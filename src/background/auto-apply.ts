@@ -5,8 +5,17 @@
 import browser from 'webextension-polyfill';
 import contentScript from '../content/main.iife.ts?script';
 import { bootScriptsFor } from '../shared/boot-scripts';
+import { hasAdjustments, pageAdjustmentsOf } from '../shared/page-adjustments';
+import type { EffectivePreferences } from '../shared/preferences/resolve';
 import { loadAllSites, loadPreferences } from '../shared/preferences/storage';
 import { AUTO_APPLY_ID_PREFIX, planAutoApply } from './auto-apply-plan';
+import { PAGE_TOOL_SCRIPTS } from './page-tools';
+
+/** What must run before the content script for the first frame to be right: boot files, and the adjustments' code when one is on. */
+function scriptsBefore(preferences: EffectivePreferences): string[] {
+  const boot = bootScriptsFor(preferences);
+  return hasAdjustments(pageAdjustmentsOf(preferences)) ? [...boot, PAGE_TOOL_SCRIPTS.adjustments] : boot;
+}
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -17,7 +26,7 @@ async function sync(): Promise<void> {
     global,
     sites,
     contentScript,
-    bootScripts: bootScriptsFor,
+    bootScripts: scriptsBefore,
   });
   // Update in place, add, then remove: unregistering everything first would leave a moment in
   // which a page that loads gets no content script at all.

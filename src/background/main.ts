@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { isCommandName, isFromExtensionPage, isFromOwnContentScript, type MessageMap, parseMessage } from '../shared/messages';
 import { watchPreferences } from '../shared/preferences/storage';
+import { describePage } from '../shared/site';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
 import { createContextMenu, listenToContextMenu } from './context-menu';
@@ -25,9 +26,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   if (!message) return undefined;
   const tabId = sender.tab?.id;
   // Our content script runs inside web pages, so all it may do is hand over what it read from its
-  // page, or ask for one of our own feature scripts (by name) in its own frame.
-  if (message.type === 'reader-page' || message.type === 'load-page-tool') {
+  // page, ask for one of our own feature scripts (by name) in its own frame, or ask which site its tab shows.
+  if (message.type === 'reader-page' || message.type === 'load-page-tool' || message.type === 'frame-site') {
     if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
+    if (message.type === 'frame-site') {
+      const page = describePage(sender.tab?.url);
+      return Promise.resolve({ origin: page.supported ? page.origin : null });
+    }
     if (message.type === 'load-page-tool') return loadPageTool(tabId, sender.frameId ?? 0, message.tool).then((ok) => ({ ok }));
     return storeSnapshot(tabId, message.page).then(() => ({ ok: true }));
   }

@@ -5,11 +5,14 @@
  * first painted frame already has the right size and adjustments while
  * storage is still being read.
  */
+import browser from 'webextension-polyfill';
 import type { BootPreferences } from '../shared/boot-scripts';
+import type { MessageMap } from '../shared/messages';
+import { pageAdjustmentsOf } from '../shared/page-adjustments';
 import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
-import { createAdjustmentsController } from './adjustments/adjustments-controller';
+import { createAdjustmentsLoader } from './adjustments-loader';
 import { createLineFocusLoader } from './line-focus-loader';
 import { createTextSizeController } from './text-scale/text-size-controller';
 
@@ -18,14 +21,29 @@ declare global {
   var __easyReadRunning: boolean | undefined;
 }
 
+/** Documents made of HTML elements; SVG and other XML documents have no text of ours to size or style. */
+const HTML_DOCUMENTS = /^(text\/(html|plain)|application\/xhtml\+xml)$/;
+
+/**
+ * The site whose preferences a frame follows. about:blank, about:srcdoc and
+ * javascript: frames inherit their creator's origin (self.origin, where
+ * location.origin says "null"); a sandboxed frame has an opaque origin and
+ * follows the tab's site, which only the background can tell.
+ */
+async function frameOrigin(): Promise<string | undefined> {
+  if (self.origin !== 'null') return self.origin;
+  if (window.top === window) return undefined; // a top-level data: or about:blank page has no site
+  const reply = await browser.runtime.sendMessage({ type: 'frame-site' }).catch(() => undefined);
+  return (reply as MessageMap['frame-site']['response'] | undefined)?.origin ?? undefined;
+}
+
 function run(): void {
-  const origin = location.origin;
-  if (origin === 'null') return; // about:blank, data: and sandboxed frames have no site to remember
+  if (!HTML_DOCUMENTS.test(document.contentType)) return;
   const textSize = createTextSizeController(document);
-  const adjustments = createAdjustmentsController(document);
+  const adjustments = createAdjustmentsLoader();
   const lineFocus = createLineFocusLoader();
   const apply = (preferences: EffectivePreferences) => {
-    adjustments.apply(preferences);
+    adjustments.apply(pageAdjustmentsOf(preferences));
     textSize.apply(preferences.textScale);
     lineFocus.apply(preferences.pageLineFocus);
   };
@@ -34,16 +52,19 @@ function run(): void {
   const boot = repairSitePreferences(globalThis.__easyReadBoot ?? {}).value;
   if (Object.keys(boot).length > 0) apply(resolvePreferences(DEFAULT_GLOBAL_PREFERENCES, boot));
 
-  let latestRead = 0;
-  const refresh = async () => {
-    const read = ++latestRead;
-    const stored = await loadPreferences(origin);
-    if (read === latestRead) apply(resolvePreferences(stored.global, stored.site));
-  };
-  void refresh();
-  const ownKey = siteKey(origin);
-  watchPreferences((keys) => {
-    if (keys.includes(GLOBAL_KEY) || keys.includes(ownKey)) void refresh();
+  void frameOrigin().then((origin) => {
+    if (!origin) return;
+    let latestRead = 0;
+    const refresh = async () => {
+      const read = ++latestRead;
+      const stored = await loadPreferences(origin);
+      if (read === latestRead) apply(resolvePreferences(stored.global, stored.site));
+    };
+    void refresh();
+    const ownKey = siteKey(origin);
+    watchPreferences((keys) => {
+      if (keys.includes(GLOBAL_KEY) || keys.includes(ownKey)) void refresh();
+    });
   });
 }
 

@@ -21,7 +21,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type ReadAloudMode = 'selection' | 'pointing' | 'off';
 
 /** Feature scripts that the content script loads into its page only while the feature is on. */
-export const PAGE_TOOLS = ['line-focus'] as const;
+export const PAGE_TOOLS = ['line-focus', 'adjustments'] as const;
 export type PageToolName = (typeof PAGE_TOOLS)[number];
 
 export type CommandResult =
@@ -40,6 +40,8 @@ export interface MessageMap {
   'reader-page': { request: { type: 'reader-page'; page: PageSnapshot }; response: { ok: boolean } };
   /** From our content script in a tab: run a page tool's script in its frame (the feature has just been switched on). */
   'load-page-tool': { request: { type: 'load-page-tool'; tool: PageToolName }; response: { ok: boolean } };
+  /** From our content script in a frame with an opaque origin (sandboxed): the origin of the tab's page, whose preferences it follows. */
+  'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
   /** From the reader page (an extension page framed in that tab): the snapshot to show. */
   'reader-get-page': { request: { type: 'reader-get-page' }; response: { page: PageSnapshot | null } };
   /** From the reader page: close reading mode and give the page back. */
@@ -61,7 +63,7 @@ export function parseMessage(raw: unknown): Message | undefined {
     return { type: 'run-command', command: message.command, tabId: message.tabId as number };
   }
   if (message.type === 'attach-tab' && tabIdOk) return { type: 'attach-tab', tabId: message.tabId as number };
-  if (message.type === 'reader-get-page' || message.type === 'reader-close') return { type: message.type };
+  if (message.type === 'reader-get-page' || message.type === 'reader-close' || message.type === 'frame-site') return { type: message.type };
   if (message.type === 'reader-page' && isSnapshot(message.page)) return { type: 'reader-page', page: message.page };
   if (message.type === 'load-page-tool' && (PAGE_TOOLS as readonly unknown[]).includes(message.tool)) {
     return { type: 'load-page-tool', tool: message.tool as PageToolName };

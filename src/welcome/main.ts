@@ -4,7 +4,7 @@
  * and see the keyboard shortcuts. Opened once, when the extension is installed.
  */
 import browser from 'webextension-polyfill';
-import { PALETTES } from '../content/adjustments/adjustment-css';
+import { PALETTES } from '../page-tools/adjustments/adjustment-css';
 import { requestAccess } from '../popup/auto-apply-access';
 import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
 import { localizePage, t } from '../shared/i18n';

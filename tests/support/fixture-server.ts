@@ -27,15 +27,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
 
 export async function startFixtureServer(options: { port?: number; host?: string } = {}): Promise<FixtureServer> {
   const host = options.host ?? '127.0.0.1';
-  let largePage: string | undefined;
+  const generated = new Map<number, string>();
+  const page = (elements: number) => generated.get(elements) ?? generated.set(elements, generateLargePage(elements)).get(elements) ?? '';
   const server = createServer((req, res) => {
-    handle(req, res, () => (largePage ??= generateLargePage())).catch(() => {
+    handle(req, res, page).catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
       else res.destroy();
     });
@@ -58,7 +60,10 @@ export async function startFixtureServer(options: { port?: number; host?: string
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, large: () => string): Promise<void> {
+/** Generated pages: 20,000 elements (bench and e2e), 200,000 (a huge page: no long task of ours). */
+const GENERATED: Record<string, number> = { '/large.html': 20_000, '/huge.html': 200_000 };
+
+async function handle(req: IncomingMessage, res: ServerResponse, generated: (elements: number) => string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
@@ -69,7 +74,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, large: () => st
   } catch {
     return send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
   }
-  if (pathname === '/large.html') return send(res, 200, CONTENT_TYPES['.html'], large(), req.method);
+  const elements = Object.hasOwn(GENERATED, pathname) ? GENERATED[pathname] : 0;
+  if (elements) return send(res, 200, CONTENT_TYPES['.html'], generated(elements), req.method);
   if (pathname.endsWith('/')) pathname += 'index.html';
 
   const file = resolve(PAGES_DIR, `.${pathname}`);

@@ -1,15 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  adjustmentCss,
-  BUNDLED_FONTS,
-  bundledFontFaces,
-  hasAdjustments,
-  PALETTES,
-  type PageAdjustments,
-} from '../../src/content/adjustments/adjustment-css';
+import { adjustmentCss, BUNDLED_FONTS, bundledFontFaces, PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
 import { allBootScripts } from '../../src/shared/boot-scripts';
+import { hasAdjustments, type PageAdjustments } from '../../src/shared/page-adjustments';
 
 const OFF: PageAdjustments = { pageColours: 'off', pageFont: 'off', pageSpacing: 'off', pageLinks: false, pageFocus: false };
 

@@ -51,6 +51,7 @@ describe('asking to apply automatically', () => {
         js: ['boot/textScale-150.js', 'content.js'],
         runAt: 'document_start',
         allFrames: true,
+        matchOriginAsFallback: true,
       },
     ]);
   });

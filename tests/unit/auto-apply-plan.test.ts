@@ -13,7 +13,14 @@ function plan(grantedOrigins: string[], global: Partial<GlobalPreferences>, site
   });
 }
 
-const at = (matches: string[], js: string[], id = 'auto-global') => ({ id, matches, js, runAt: 'document_start', allFrames: true });
+const at = (matches: string[], js: string[], id = 'auto-global') => ({
+  id,
+  matches,
+  js,
+  runAt: 'document_start',
+  allFrames: true,
+  matchOriginAsFallback: true,
+});
 
 describe('automatic content scripts', () => {
   it('are not registered at all without a granted site (least privilege)', () => {

@@ -38,7 +38,7 @@ export function isSizeAttribute(name: string): boolean {
   return name.startsWith(PREFIX);
 }
 
-function scaled(hundredthsOfPx: number, percent: number): string {
+export function scaledPx(hundredthsOfPx: number, percent: number): string {
   return `${Math.round(hundredthsOfPx * percent) / 10000}px`;
 }
 
@@ -52,8 +52,8 @@ export function buildTextScaleCss(sizes: Iterable<OriginalSize>, percent: number
   const rules: string[] = [];
   for (const size of sizes) {
     // Line heights given in px (or em resolved to px) must grow with the text, or lines overlap.
-    const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaled(size.lineHeight, percent)}!important`;
-    rules.push(`[${sizeKey(size)}]{font-size:${scaled(size.fontSize, percent)}!important${lineHeight}}`);
+    const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaledPx(size.lineHeight, percent)}!important`;
+    rules.push(`[${sizeKey(size)}]{font-size:${scaledPx(size.fontSize, percent)}!important${lineHeight}}`);
   }
   return rules.length === 0 ? '' : `${LAYER_ORDER}\n@layer easyread{\n${rules.join('\n')}\n}`;
 }

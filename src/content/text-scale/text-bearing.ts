@@ -5,14 +5,15 @@
  * measured at its original size with no extra work.
  */
 const XHTML = 'http://www.w3.org/1999/xhtml';
-const NEVER = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TITLE', 'HEAD', 'HTML', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO']);
-const FORM_CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']);
+// localName, not tagName: in an XHTML document tagName is lower case.
+const NEVER = new Set(['script', 'style', 'noscript', 'template', 'title', 'head', 'html', 'iframe', 'object', 'canvas', 'video', 'audio']);
+const FORM_CONTROLS = new Set(['input', 'textarea', 'select', 'button']);
 /** Node.TEXT_NODE, as a constant: this runs for every element of a page. */
 const TEXT_NODE = 3;
 
 export function isTextBearing(element: Element): boolean {
-  if (element.namespaceURI !== XHTML || NEVER.has(element.tagName)) return false;
-  if (FORM_CONTROLS.has(element.tagName)) return element.getAttribute('type') !== 'hidden';
+  if (element.namespaceURI !== XHTML || NEVER.has(element.localName)) return false;
+  if (FORM_CONTROLS.has(element.localName)) return element.getAttribute('type') !== 'hidden';
   for (let node = element.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE && /\S/.test((node as Text).data)) return true;
   }

@@ -8,7 +8,10 @@
  * same microtask as the mutation, so it is scaled before the next frame.
  * Everything is undone by stop(): attributes, stylesheets and observers.
  */
+import { createEditorRules, describeEditable } from './editor-sizes';
+import { createInlineSizes } from './inline-sizes';
 import { buildTextScaleCss, isSizeAttribute, type OriginalSize, originalSize, sizeKey } from './scale-css';
+import { createSlicedWork } from './sliced-work';
 import { isInsideEditor, isTextBearing, parentAcrossShadow } from './text-bearing';
 
 export interface TextScaler {
@@ -31,6 +34,8 @@ interface RootState {
 
 /** Inline style edits that cannot change a font size are ignored (animations write style every frame). */
 const FONT_RELATED_STYLE = /font|line-height|--/i;
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 export function startTextScaler(document: Document, initialPercent: number): TextScaler {
   const window = document.defaultView;
@@ -39,21 +44,51 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   const sizes = new Map<Pin, OriginalSize>();
   const pins = new WeakMap<Element, Pin>();
   const roots = new Map<StyleRoot, RootState>();
+  const inline = createInlineSizes();
+  const editorRules = createEditorRules();
+  const editorStyle = newStyle();
   const pendingRemeasure = new Set<Element>();
+  const work = createSlicedWork(window, (elements) => pin(elements.filter((element) => element.isConnected)));
   let remeasureFrame = 0;
   let resizeTimer = 0;
   let stopped = false;
 
   function newStyle(): HTMLStyleElement {
-    const style = document.createElement('style');
+    // createElementNS: in an XHTML document createElement would not make an HTML element.
+    const style = document.createElementNS(XHTML, 'style') as HTMLStyleElement;
     style.dataset.easyread = 'text-scale';
     return style;
   }
 
+  const parentOf = (root: StyleRoot) => (root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root);
+
   /** First in document order, so our cascade layer is declared before any of the page's. */
   function place(root: StyleRoot, style: HTMLStyleElement): void {
-    const parent = root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root;
-    if (parent) parent.prepend(style);
+    parentOf(root)?.prepend(style);
+  }
+
+  /**
+   * A page that empties <html> or a shadow root, or replaces itself with
+   * document.open(), takes our sheets with it: put them back.
+   */
+  function keepPlaced(root: StyleRoot, state: RootState): void {
+    if (state.main.isConnected || !parentOf(root)) return;
+    place(root, state.main);
+    for (const batch of state.batches) parentOf(root)?.append(batch);
+    if (root === document) {
+      parentOf(root)?.append(editorStyle);
+      // document.open() also drops the window's listeners.
+      window?.addEventListener('resize', onResize);
+    }
+  }
+
+  function editorScope(): string {
+    return document.designMode === 'on' ? ':root' : EDITABLE;
+  }
+
+  function renderEditors(): void {
+    const css = editorRules.css(percent, editorScope());
+    if (editorStyle.textContent !== css) editorStyle.textContent = css;
   }
 
   function renderAll(): void {
@@ -63,6 +98,8 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
       state.batches = [];
       if (state.main.textContent !== css) state.main.textContent = css;
     }
+    inline.rescale(percent);
+    renderEditors();
   }
 
   /**
@@ -76,7 +113,7 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
       const batch = newStyle();
       batch.textContent = css;
       state.batches.push(batch);
-      (root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root)?.append(batch);
+      parentOf(root)?.append(batch);
     }
   }
 
@@ -109,24 +146,33 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     }
   }
 
-  /** Reads original sizes: pins on the elements and their ancestors are lifted for the read, then restored. */
+  /** Reads original sizes: everything of ours on the elements and their ancestors is lifted for the read, then restored. */
   function measure(elements: Element[]): OriginalSize[] {
     const lifted: [Element, Pin][] = [];
+    const liftedInline: [Element, OriginalSize][] = [];
     const visited = new Set<Element>();
     for (const element of elements) {
       for (let node: Element | null = element; node && !visited.has(node); node = parentAcrossShadow(node)) {
         visited.add(node);
         const pin = pins.get(node);
         if (pin) lifted.push([node, pin]);
+        const inlineSize = inline.lift(node);
+        if (inlineSize) liftedInline.push([node, inlineSize]);
       }
     }
     for (const [node] of lifted) setPin(node, undefined);
     for (const element of elements) if (!pins.has(element)) dropCopiedPins(element);
+    const editorSheet = editorStyle.sheet;
+    if (editorSheet) editorSheet.disabled = true;
     const measured = elements.map((element) => {
       const computed = getComputedStyle(element);
       return originalSize(Number.parseFloat(computed.fontSize), computed.lineHeight);
     });
+    if (editorSheet) editorSheet.disabled = false;
     for (const [node, pin] of lifted) setPin(node, pin);
+    // Ancestors lifted for the read get their scaled size back; the measured elements get theirs in pin().
+    const measuredNow = new Set(elements);
+    for (const [node, size] of liftedInline) if (!measuredNow.has(node)) inline.apply(node, size, percent);
     return measured;
   }
 
@@ -140,32 +186,61 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     if (elements.length === 0 || stopped) return;
     const measured = measure(elements);
     const added: OriginalSize[] = [];
+    let editorsChanged = false;
     measured.forEach((size, index) => {
       if (!Number.isFinite(size.fontSize)) return;
+      const element = elements[index];
+      if (isEditable(element)) {
+        editorsChanged = editorRules.add(describeEditable(element, CSS.escape), size) || editorsChanged;
+        return;
+      }
       const pin = sizeKey(size);
-      setPin(elements[index], pin);
+      setPin(element, pin);
+      inline.apply(element, size, percent);
       if (!sizes.has(pin)) {
         sizes.set(pin, size);
         added.push(size);
       }
     });
     if (added.length > 0) addRules(added);
+    if (editorsChanged) renderEditors();
   }
 
-  /** Unpinned text elements in a subtree, entering open shadow roots on the way. */
-  function collectText(subtreeRoot: Element | StyleRoot, into: Set<Element>, checkEditors: boolean): void {
-    if (subtreeRoot.nodeType === Node.ELEMENT_NODE) consider(subtreeRoot as Element, into, checkEditors);
-    for (const element of subtreeRoot.querySelectorAll('*')) consider(element, into, checkEditors);
+  let editorsOnPage = false;
+  /** Text the user can edit: nothing of ours may be written into it (see editor-sizes.ts). */
+  function isEditable(element: Element): boolean {
+    return editorsOnPage && (document.designMode === 'on' || isInsideEditor(element));
   }
 
-  function consider(element: Element, into: Set<Element>, checkEditors: boolean): void {
+  function noteEditors(): void {
+    const was = editorsOnPage;
+    editorsOnPage = document.designMode === 'on' || document.querySelector(EDITABLE) !== null;
+    // A page that turns designMode on after we pinned its text (an editor frame being set up): take our attributes out again.
+    if (!was && editorsOnPage && document.designMode === 'on') {
+      for (const element of pinnedWithin(document)) {
+        setPin(element, undefined);
+        inline.lift(element);
+        pendingRemeasure.add(element);
+      }
+      scheduleRemeasure([]);
+    }
+  }
+
+  /** Text elements in a subtree that still need measuring, entering open shadow roots on the way. */
+  function collectText(subtreeRoot: Element | StyleRoot, into: Set<Element>): void {
+    if (subtreeRoot.nodeType === Node.ELEMENT_NODE) consider(subtreeRoot as Element, into);
+    for (const element of subtreeRoot.querySelectorAll('*')) consider(element, into);
+  }
+
+  function consider(element: Element, into: Set<Element>): void {
     if (element.shadowRoot && !roots.has(element.shadowRoot)) {
       attachRoot(element.shadowRoot);
-      collectText(element.shadowRoot, into, checkEditors);
+      collectText(element.shadowRoot, into);
     }
     // The parser reports each text node of an element separately: decide once per element.
     if (into.has(element) || pins.has(element) || !isTextBearing(element)) return;
-    if (checkEditors && isInsideEditor(element)) return;
+    // Typing in an editor must not cost a measurement per key: a known kind of element is already sized.
+    if (isEditable(element) && editorRules.knows(describeEditable(element, CSS.escape))) return;
     into.add(element);
   }
 
@@ -187,9 +262,9 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     // Coalesced to one pass per frame; rAF still runs before that frame is painted.
     remeasureFrame = window.requestAnimationFrame(() => {
       remeasureFrame = 0;
-      const elements = [...pendingRemeasure].filter((element) => element.isConnected);
+      const elements = [...pendingRemeasure];
       pendingRemeasure.clear();
-      pin(elements);
+      work.add(elements);
     });
   }
 
@@ -201,8 +276,8 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   function isStylesheetNode(node: Node): boolean {
     if (node.nodeType !== Node.ELEMENT_NODE) return false;
     const element = node as Element;
-    if (element.tagName === 'STYLE') return (element as HTMLElement).dataset.easyread === undefined;
-    return element.tagName === 'LINK' && /stylesheet/i.test(element.getAttribute('rel') ?? '');
+    if (element.localName === 'style') return (element as HTMLElement).dataset?.easyread === undefined;
+    return element.localName === 'link' && /stylesheet/i.test(element.getAttribute('rel') ?? '');
   }
 
   /** Each added subtree is walked once, even when the parser reports a parent and its children together. */
@@ -216,8 +291,9 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   function onMutations(root: StyleRoot, records: MutationRecord[]): void {
     const fresh = new Set<Element>();
     const added = new Set<Element>();
-    const checkEditors = document.querySelector('[contenteditable]') !== null;
     const state = roots.get(root);
+    if (state) keepPlaced(root, state);
+    noteEditors();
     let stylesheetsChanged = false;
     for (const record of records) {
       if (record.type === 'childList') {
@@ -229,33 +305,28 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
               node.addEventListener('load', remeasureAll, { once: true });
             }
           } else if (node.nodeType === Node.TEXT_NODE && record.target.nodeType === Node.ELEMENT_NODE) {
-            consider(record.target as Element, fresh, checkEditors);
+            consider(record.target as Element, fresh);
           }
         }
-        for (const node of record.removedNodes) {
-          // A page that empties <html> or a shadow root takes our sheets with it; put them back.
-          if (state && (node === state.main || state.batches.includes(node as HTMLStyleElement))) place(root, node as HTMLStyleElement);
-          else if (isStylesheetNode(node)) stylesheetsChanged = true;
-        }
+        for (const node of record.removedNodes) if (isStylesheetNode(node)) stylesheetsChanged = true;
       } else if (record.type === 'characterData') {
         const parent = record.target.parentElement;
-        if (parent) consider(parent, fresh, checkEditors);
+        if (parent) consider(parent, fresh);
       } else if (record.type === 'attributes') {
         const target = record.target as Element;
         if (isStylesheetNode(target)) {
           stylesheetsChanged = true;
         } else if (record.attributeName === 'class' || record.attributeName === 'style') {
-          if (
-            record.attributeName === 'style' &&
-            !FONT_RELATED_STYLE.test(`${record.oldValue ?? ''} ${target.getAttribute('style') ?? ''}`)
-          )
-            continue;
+          if (record.attributeName === 'style') {
+            if (inline.wroteLast(target)) continue;
+            if (!FONT_RELATED_STYLE.test(`${record.oldValue ?? ''} ${target.getAttribute('style') ?? ''}`)) continue;
+          }
           scheduleRemeasure(pinnedWithin(target));
         }
       }
     }
-    for (const element of topmostAdded(added)) if (element.isConnected) collectText(element, fresh, checkEditors);
-    pin([...fresh]);
+    for (const element of topmostAdded(added)) if (element.isConnected) collectText(element, fresh);
+    work.add([...fresh]);
     if (stylesheetsChanged) remeasureAll();
   }
 
@@ -266,14 +337,16 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
   }
 
   attachRoot(document);
+  document.documentElement?.append(editorStyle);
+  noteEditors();
   // A stylesheet inserted before we started may still be loading, and text measured now would keep
   // the browser's default size: measure again once it applies (later ones are caught in onMutations).
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) {
     if (!link.sheet) link.addEventListener('load', remeasureAll, { once: true });
   }
   const initial = new Set<Element>();
-  if (document.documentElement) collectText(document.documentElement, initial, document.querySelector('[contenteditable]') !== null);
-  pin([...initial]);
+  if (document.documentElement) collectText(document.documentElement, initial);
+  work.add([...initial]);
   window?.addEventListener('resize', onResize);
 
   return {
@@ -283,16 +356,19 @@ export function startTextScaler(document: Document, initialPercent: number): Tex
     },
     stop() {
       stopped = true;
+      work.cancel();
       window?.removeEventListener('resize', onResize);
       clearTimeout(resizeTimer);
       if (remeasureFrame) window?.cancelAnimationFrame(remeasureFrame);
       pendingRemeasure.clear();
+      inline.restoreAll();
       for (const [root, state] of roots) {
         state.observer.disconnect();
         for (const element of pinnedWithin(root)) setPin(element, undefined);
         state.main.remove();
         for (const batch of state.batches) batch.remove();
       }
+      editorStyle.remove();
       roots.clear();
     },
   };

@@ -5,8 +5,5 @@
  */
 import { startLineFocus } from './line-focus';
 
-declare global {
-  var __easyReadLineFocus: { start(): () => void } | undefined;
-}
-
-globalThis.__easyReadLineFocus ??= { start: startLineFocus };
+globalThis.__easyReadTools ??= {};
+globalThis.__easyReadTools['line-focus'] ??= { start: startLineFocus };

@@ -6,8 +6,9 @@
  * from it when it is not.
  */
 import browser from 'webextension-polyfill';
-import { whenRootExists } from '../when-root-exists';
-import { adjustmentCss, bundledFontFaces, type PageAdjustments } from './adjustment-css';
+import { whenRootExists } from '../../content/when-root-exists';
+import type { PageAdjustments } from '../../shared/page-adjustments';
+import { adjustmentCss, bundledFontFaces } from './adjustment-css';
 
 export interface AdjustmentsController {
   apply(adjustments: PageAdjustments): void;
@@ -20,18 +21,26 @@ export function createAdjustmentsController(document: Document): AdjustmentsCont
   /** The faces added for `font`; replaced (not emptied) on a change, so a load that finishes late can tell it is stale. */
   let faces: FontFace[] = [];
 
+  // A page that replaces itself (document.open()) or empties <html> takes our sheet with it: put it back.
+  const keepPlaced = new MutationObserver(() => {
+    if (style && !style.isConnected) render();
+  });
+
   function render(): void {
     if (css === '') {
+      keepPlaced.disconnect();
       style?.remove();
       style = undefined;
       return;
     }
     if (!style) {
-      style = document.createElement('style');
+      // createElementNS: in an XHTML document createElement would not make an HTML element.
+      style = document.createElementNS('http://www.w3.org/1999/xhtml', 'style') as HTMLStyleElement;
       style.dataset.easyread = 'adjust';
+      keepPlaced.observe(document, { childList: true });
     }
     if (style.textContent !== css) style.textContent = css;
-    if (!style.isConnected) document.documentElement.prepend(style);
+    if (!style.isConnected) document.documentElement?.prepend(style);
   }
 
   /**

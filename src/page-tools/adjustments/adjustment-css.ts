@@ -5,16 +5,8 @@
  * layer is declared before `easyread` (text size), so chosen spacing wins over
  * scaled original line heights.
  */
-import type { PAGE_COLOURS, PAGE_FONTS, PAGE_SPACINGS } from '../../shared/preferences/schema';
-import { LAYER_ORDER } from '../layers';
-
-export interface PageAdjustments {
-  pageColours: (typeof PAGE_COLOURS)[number];
-  pageFont: (typeof PAGE_FONTS)[number];
-  pageSpacing: (typeof PAGE_SPACINGS)[number];
-  pageLinks: boolean;
-  pageFocus: boolean;
-}
+import { LAYER_ORDER } from '../../content/layers';
+import { hasAdjustments, type PageAdjustments } from '../../shared/page-adjustments';
 
 interface Palette {
   text: string;
@@ -66,9 +58,12 @@ const FONT_STACKS: Record<Exclude<PageFont, 'off'>, string> = {
   ud: '"BIZ UDPGothic", "BIZ UDゴシック", "UD デジタル 教科書体 N-R", "UD Digi Kyokasho N-R", "Noto Sans CJK JP", system-ui, sans-serif',
 };
 
+/** Elements drawn with an icon font (by the class names of the common icon sets). */
+const ICONS =
+  '[class*="icon" i], .fa, .fas, .far, .fab, .fal, [class*="fa-"], [class*="material-icons"], [class*="material-symbols"], .glyphicon, [class*="bi-"], [class*="codicon"], [aria-hidden="true"]';
+
 /** Icon fonts, code and maths keep their own fonts: an icon ligature must not turn into a word. */
-const KEEP_FONT =
-  'i, [class*="icon" i], .fa, .fas, .far, .fab, .fal, [class*="fa-"], [class*="material-icons"], [class*="material-symbols"], .glyphicon, [class*="bi-"], [class*="codicon"], code, pre, kbd, samp, tt, var, math, math *, svg, svg *, [aria-hidden="true"]';
+const KEEP_FONT = `i, ${ICONS}, code, pre, kbd, samp, tt, var, math, math *, svg, svg *`;
 
 /** Media keep their own colours: never inverted, never painted over. */
 const MEDIA = 'img, picture, video, canvas, svg, svg *, iframe, embed, object, math, math *';
@@ -96,24 +91,19 @@ function coloursCss(palette: Palette): string {
     `::selection{background-color:${text}!important;color:${background}!important}`,
     `:root :focus-visible{outline:3px solid ${focus}!important;outline-offset:2px!important}`,
     `:is(img,picture,video,canvas){filter:none!important}`,
+    // A frame we cannot adjust (cross-origin without access) shows our background through its own
+    // transparent page, and its default black text on our black would be unreadable.
+    `:is(iframe,frame,embed,object){background-color:#ffffff!important}`,
   ].join('\n');
 }
 
 function spacingCss(spacing: (typeof SPACINGS)[keyof typeof SPACINGS]): string {
   return [
     `body :not(code,pre,kbd,samp,svg,svg *,math,math *){line-height:${spacing.line}!important;letter-spacing:${spacing.letter}em!important;word-spacing:${spacing.word}em!important}`,
+    // Spacing is inherited: icon glyphs must not get it, or ligature icons ("home" drawn as a house) fall apart into letters.
+    `:is(${ICONS}),:is(${ICONS})::before,:is(${ICONS})::after{letter-spacing:normal!important;word-spacing:normal!important}`,
     `body p{margin-block-end:${spacing.paragraph}em!important}`,
   ].join('\n');
-}
-
-export function hasAdjustments(adjustments: PageAdjustments): boolean {
-  return (
-    adjustments.pageColours !== 'off' ||
-    adjustments.pageFont !== 'off' ||
-    adjustments.pageSpacing !== 'off' ||
-    adjustments.pageLinks ||
-    adjustments.pageFocus
-  );
 }
 
 export function adjustmentCss(adjustments: PageAdjustments): string {
