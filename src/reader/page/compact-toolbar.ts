@@ -14,7 +14,9 @@ export function keepToolbarCompact(): void {
   const homes = moving.map((label) => ({ parent: label.parentElement, next: label.nextSibling }));
   const place = () => {
     if (query.matches) panel.prepend(...moving);
-    else moving.forEach((label, i) => homes[i].parent?.insertBefore(label, homes[i].next));
+    else {
+      for (const [i, label] of moving.entries()) homes[i].parent?.insertBefore(label, homes[i].next);
+    }
   };
   query.addEventListener('change', place);
   place();
