@@ -132,3 +132,38 @@ export function openMoreSettings(popup: ScriptTarget): Promise<boolean> {
     undefined,
   );
 }
+
+/**
+ * The focus ring of the unavailable (aria-disabled) Reset against the popup's
+ * background: WCAG 1.4.11 asks 3:1. Focused from script with no pointer used
+ * before, which browsers show as keyboard focus (:focus-visible).
+ */
+export function resetFocusRing(
+  popup: ScriptTarget,
+): Promise<{ disabled: string | null; focusVisible: boolean; contrast: number; opacity: string }> {
+  return evaluateIn(
+    popup,
+    () => {
+      const reset = document.getElementById('reset') as HTMLElement;
+      reset.focus();
+      const channels = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (colour: string) => {
+        const [r, g, b] = channels(colour).map((value) => {
+          const c = value / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const style = getComputedStyle(reset);
+      const ring = luminance(style.outlineColor);
+      const background = luminance(getComputedStyle(document.body).backgroundColor);
+      return {
+        disabled: reset.getAttribute('aria-disabled'),
+        focusVisible: reset.matches(':focus-visible') && style.outlineStyle !== 'none',
+        contrast: (Math.max(ring, background) + 0.05) / (Math.min(ring, background) + 0.05),
+        opacity: style.opacity,
+      };
+    },
+    undefined,
+  );
+}

@@ -22,7 +22,7 @@ import {
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { evaluateIn } from '../../support/page-checks';
-import { cutOffOptionLabels, firstScreenAt200, fitsAt100, openMoreSettings } from '../../support/popup-layout';
+import { cutOffOptionLabels, firstScreenAt200, fitsAt100, openMoreSettings, resetFocusRing } from '../../support/popup-layout';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
@@ -91,6 +91,16 @@ describe('popup size (Firefox)', () => {
     expect(await openMoreSettings(popup)).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
     expect(await cutOffOptionLabels(popup)).toEqual([]);
+  });
+});
+
+describe('popup focus (Firefox)', () => {
+  it('keeps a 3:1 focus ring on the unavailable Reset', async () => {
+    const popup = await openPopup('px-only.html');
+    await popup.waitForSelector('#reset[aria-disabled="true"]');
+    const ring = await resetFocusRing(popup);
+    expect(ring).toMatchObject({ focusVisible: true, opacity: '1' });
+    expect(ring.contrast).toBeGreaterThanOrEqual(3);
   });
 });
 
