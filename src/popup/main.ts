@@ -65,8 +65,7 @@ async function start(): Promise<void> {
   const { origin, hostname } = page;
   $('site-name').textContent = hostname;
   $('site-line').hidden = false;
-  $('scope-site-label').textContent = t('scopeSite', hostname);
-  $('controls').hidden = false;
+  for (const id of ['controls', 'more-page']) $(id).hidden = false;
 
   // The popup opening is the user's request to adjust this tab: make sure the content script is there.
   const attached = (await browser.runtime.sendMessage({ type: 'attach-tab', tabId })) as { ok: boolean } | undefined;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
+import { shortcutKeys } from '../shared/shortcut-keys';
 
 export async function renderShortcuts(list: HTMLElement): Promise<void> {
   const commands = await browser.commands.getAll();
@@ -8,7 +9,7 @@ export async function renderShortcuts(list: HTMLElement): Promise<void> {
     const term = document.createElement('dt');
     term.textContent = command.description || t('commandOpenPopup');
     const keys = document.createElement('dd');
-    keys.textContent = command.shortcut || t('shortcutNotSet');
+    keys.textContent = command.shortcut ? shortcutKeys(command.shortcut) : t('shortcutNotSet');
     list.append(term, keys);
   }
 }

@@ -94,9 +94,17 @@ async function start(): Promise<void> {
 
   $('change-shortcuts').addEventListener('click', () => void openShortcutSettings());
 
+  showPinSteps();
   preview();
   await Promise.all([renderAccess(), renderShortcuts($('shortcut-list'))]);
   document.body.dataset.ready = 'true';
+}
+
+/** Firefox pins through a menu of its own (runtime.getBrowserInfo exists only there). */
+function showPinSteps(): void {
+  const firefox = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+  $('pin-steps-chrome').hidden = firefox;
+  $('pin-steps-firefox').hidden = !firefox;
 }
 
 void start().catch((error: unknown) => console.error('[EasyRead] welcome page failed to start', error));

@@ -6,7 +6,7 @@
  * the shipped package keeps the permission optional.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page, type Worker } from 'playwright-core';
@@ -57,11 +57,24 @@ export interface ExtensionSession {
 }
 
 export async function launchWithExtension(
-  options: { extensionDir?: string; locale?: string; languages?: string; colorScheme?: 'light' | 'dark'; headless?: boolean } = {},
+  options: {
+    extensionDir?: string;
+    locale?: string;
+    languages?: string;
+    colorScheme?: 'light' | 'dark';
+    headless?: boolean;
+    /** The browser's default font size (Settings → Appearance → Font size), written into the new profile. */
+    defaultFontSize?: number;
+  } = {},
 ): Promise<ExtensionSession> {
   assertChromiumInstalled();
   const extensionDir = options.extensionDir ?? (await makeTestCopy());
   const userDataDir = await mkdtemp(join(tmpdir(), 'easyread-profile-'));
+  if (options.defaultFontSize) {
+    await mkdir(join(userDataDir, 'Default'), { recursive: true });
+    const preferences = { webkit: { webprefs: { default_font_size: options.defaultFontSize } } };
+    await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,

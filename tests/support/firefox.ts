@@ -246,7 +246,11 @@ async function findExtensionPage(
   throw new Error(`${what} did not open`);
 }
 
-const isExtensionPath = (path: string) => (href: string) => new URL(href).pathname === `/${path}`;
+/** `path` may carry a query (the popup page for a given tab: `src/popup/index.html?tab=4`). */
+const isExtensionPath = (path: string) => (href: string) => {
+  const url = new URL(href);
+  return `${url.pathname}${url.search}` === `/${path}`;
+};
 
 /** The tab the add-on itself opened on `path` (e.g. the welcome page it opens on install). */
 export function findOpenedExtensionPage(session: FirefoxExtensionSession, path: string): Promise<Page> {

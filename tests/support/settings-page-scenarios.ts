@@ -15,6 +15,7 @@ import {
   isVisible,
   type KeyboardTarget,
   rgb,
+  type ScriptTarget,
   smallestTextSize,
   tabTo,
   textOf,
@@ -257,4 +258,39 @@ export async function readableText<P extends SettingsPage>(harness: OptionsHarne
 /** Every control on the options page has a label. */
 export async function labelsEveryControl<P extends SettingsPage>(harness: OptionsHarness<P>): Promise<void> {
   expect(await unlabelledControls(await harness.openOptions())).toEqual([]);
+}
+
+/**
+ * The first-run page shows how to pin the toolbar button: the picture is
+ * loaded and drawn, described in the page's language, and the steps shown are
+ * the ones for this browser (Chrome's or Firefox's).
+ */
+export async function pinStepsShown(
+  page: ScriptTarget,
+): Promise<{ pictureWidth: number; alt: string; chromeSteps: boolean; firefoxSteps: boolean }> {
+  return evaluateIn(
+    page,
+    async () => {
+      const picture = document.querySelector<HTMLImageElement>('.pin-picture');
+      if (!picture) throw new Error('no pin picture');
+      await picture.decode();
+      const shown = (id: string) => (document.getElementById(id)?.getBoundingClientRect().height ?? 0) > 0;
+      return {
+        pictureWidth: picture.getBoundingClientRect().width,
+        alt: picture.alt,
+        chromeSteps: shown('pin-steps-chrome'),
+        firefoxSteps: shown('pin-steps-firefox'),
+      };
+    },
+    undefined,
+  );
+}
+
+/** At 360 px (set by the caller): no sideways scrolling, and no option label cut off (issue 11). */
+export async function narrowWindowProblems(page: ScriptTarget): Promise<string[]> {
+  const { cutOffOptionLabels } = await import('./popup-layout');
+  const width = await evaluateIn(page, () => ({ scroll: document.documentElement.scrollWidth, window: window.innerWidth }), undefined);
+  const problems = await cutOffOptionLabels(page);
+  if (width.scroll > width.window) problems.push(`page is ${width.scroll} px wide in a ${width.window} px window`);
+  return problems;
 }

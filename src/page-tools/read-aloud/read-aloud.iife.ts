@@ -15,6 +15,7 @@ import { loadPreferences } from '../../shared/preferences/storage';
 import { clearHighlight, showHighlight } from '../../shared/speech/highlight';
 import { collectSpeakableText, offsetAt, rangeFor } from '../../shared/speech/speakable-text';
 import { createSpeaker, type Speaker } from '../../shared/speech/speaker';
+import { speechErrorMessage } from '../../shared/speech/speech-errors';
 import { pickVoice } from '../../shared/speech/voices';
 import { createReadAloudBar, type ReadAloudBar } from './read-aloud-bar';
 import { languageOf, sentencesBetween } from './speech-plan';
@@ -29,9 +30,6 @@ const BLOCK = 'easyread-speech-block';
 const DWELL_MS = 500;
 const INTERACTIVE =
   'a[href], button, input, select, textarea, label, summary, [contenteditable=""], [contenteditable="true"], [role="button"], [role="link"]';
-
-/** SpeechSynthesisErrorEvent codes that mean "no voice can say this here" (Firefox without voices says synthesis-failed). */
-const NO_VOICE_ERRORS = new Set(['synthesis-unavailable', 'synthesis-failed', 'language-unavailable', 'voice-unavailable']);
 
 let bar: ReadAloudBar | undefined;
 let style: HTMLStyleElement | undefined;
@@ -130,7 +128,8 @@ async function read(root: Element, start = 0, end = Number.POSITIVE_INFINITY): P
       // user closes it (or presses Esc).
       showUi();
       if (current) showHighlight(SENTENCE, current);
-      bar?.say(NO_VOICE_ERRORS.has(error) ? t('speechUnavailable') : t('readAloudFailed', error));
+      const message = speechErrorMessage(error);
+      bar?.say(t(message.key, message.substitution));
     },
   });
   speaker.play(0);

@@ -11,6 +11,7 @@ import { largerTextScale, smallerTextScale } from '../../shared/text-scale-steps
 import type { Article, PageSnapshot } from '../article';
 import { extractArticle } from '../extract';
 import { parseSnapshot } from '../parse-snapshot';
+import { keepToolbarCompact } from './compact-toolbar';
 import { setUpControls } from './controls';
 import { applyJapaneseLineBreaks } from './japanese-line-breaks';
 import { listenForKeys } from './keyboard';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
   const initial = await loadPreferences(origin);
   let preferences = resolvePreferences(initial.global, initial.site);
   const controls = setUpControls(origin, article.lang, () => preferences);
+  keepToolbarCompact();
   // The look first, so the first frame with the article already has the user's size, font and colours.
   applyLook(preferences, article.lang);
   controls.show(preferences);

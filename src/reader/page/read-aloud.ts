@@ -11,6 +11,7 @@ import { clearHighlight, showHighlight } from '../../shared/speech/highlight';
 import { sentenceAt, splitSentences } from '../../shared/speech/sentences';
 import { collectSpeakableText, offsetAt, rangeFor } from '../../shared/speech/speakable-text';
 import { createSpeaker } from '../../shared/speech/speaker';
+import { speechErrorMessage } from '../../shared/speech/speech-errors';
 import { pickVoice } from '../../shared/speech/voices';
 import type { Article } from '../article';
 
@@ -26,6 +27,9 @@ type Speaker = ReturnType<typeof createSpeaker>;
 type Sentence = ReturnType<typeof splitSentences>[number];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** How long a sentence may stay pending, with no voice for the language, before the reader says none can read it. */
+const SILENCE_MS = 2_000;
 
 export function setUpReadAloud(article: Article, getPreferences: () => EffectivePreferences): ReadAloud {
   const root = $('article');
@@ -65,6 +69,11 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
     }
   }
 
+  function say(message: string): void {
+    $('notice').textContent = message;
+    $('notice').hidden = false;
+  }
+
   function showState(state: 'idle' | 'playing' | 'paused'): void {
     play.setAttribute('aria-pressed', String(state === 'playing'));
     $('play-icon').textContent = state === 'playing' ? '❚❚' : '▶';
@@ -88,6 +97,11 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
       rate: preferences.speechRate,
       onSentence: highlight,
       onStateChange: showState,
+      // Said plainly, as the live page's bar does, instead of a Pause that flips back to Play.
+      onError: (error) => {
+        const message = speechErrorMessage(error);
+        say(t(message.key, message.substitution));
+      },
     });
     return speaker;
   }
@@ -95,13 +109,29 @@ export function setUpReadAloud(article: Article, getPreferences: () => Effective
   function toggle(): void {
     const current = ensureSpeaker();
     if (!current) {
-      $('notice').textContent = t('speechUnavailable');
-      $('notice').hidden = false;
+      say(t('speechUnavailable'));
       return;
     }
     if (current.state === 'playing') current.pause();
     else if (current.state === 'paused') current.resume();
-    else current.play(startFrom);
+    else {
+      current.play(startFrom);
+      watchForSilence(current);
+    }
+  }
+
+  /**
+   * Firefox with no voice for the language keeps the sentence pending and
+   * reports no error: after a while with nothing spoken, say so and stop.
+   */
+  function watchForSilence(current: Speaker): void {
+    const engine = synth();
+    if (!engine || pickVoice(engine.getVoices(), article.lang)) return;
+    setTimeout(() => {
+      if (current.state !== 'playing' || engine.speaking) return;
+      current.stop();
+      say(t('speechUnavailable'));
+    }, SILENCE_MS);
   }
 
   play.addEventListener('click', toggle);

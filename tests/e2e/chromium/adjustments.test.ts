@@ -186,6 +186,7 @@ describe('page adjustments', () => {
     const other = await session.context.newPage();
     await other.goto(server.url('px-only.html').replace('127.0.0.1', 'localhost'));
     expect(await other.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(before);
+    await popup.click('#more summary'); // "Reset everything for this site" is in "More settings"
     await popup.click('#reset-site');
     await page.waitForFunction((before) => getComputedStyle(document.body).backgroundColor === before, before);
     await other.close();

@@ -128,6 +128,7 @@ describe('bundled fonts', () => {
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/src/popup/index.html?tab=${await tabIdOf(session, page)}`);
     await popup.waitForSelector('#controls:not([hidden])');
+    await popup.click('#more summary'); // fonts are in "More settings"
     const options = await popup.$$eval('#page-font option', (elements) =>
       (elements as HTMLOptionElement[]).map((option) => [option.value, option.textContent]),
     );

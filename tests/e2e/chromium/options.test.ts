@@ -19,6 +19,7 @@ import {
   followsChangesMadeElsewhere,
   importTests,
   labelsEveryControl,
+  narrowWindowProblems,
   type OptionsHarness,
   readableText,
   resetsWithKeyboard,
@@ -163,6 +164,12 @@ describe('accessibility', () => {
 
   it('labels every control', () => labelsEveryControl(harness));
 
+  it('fits a 360 px window: no sideways scrolling, no option label cut off', async () => {
+    const options = await openOptions();
+    await options.setViewportSize({ width: 360, height: 800 });
+    expect(await narrowWindowProblems(options)).toEqual([]);
+  });
+
   it.each(['light', 'dark'] as const)('has no axe-core violations (%s mode), with sites, messages and the dialog', async (colorScheme) => {
     await store(SETTINGS);
     const options = await openOptions();
@@ -188,5 +195,7 @@ describe('options page in Japanese', () => {
     expect(await options.getAttribute('html', 'lang')).toBe('ja');
     expect(await options.textContent('#site-list')).toContain('文字サイズ：150%、配色：ダーク');
     expect(await axeViolations(options)).toEqual([]);
+    await options.setViewportSize({ width: 360, height: 800 });
+    expect(await narrowWindowProblems(options)).toEqual([]);
   });
 });

@@ -5,14 +5,15 @@
  * and axe-core finds nothing in light and dark.
  */
 import type { Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, fontSizes, waitForFontSize } from '../../support/chromium';
+import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, waitForFontSize } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { messages } from '../../support/locales';
 import { rgb, smallestTextSize } from '../../support/page-checks';
-import { chooseSizeAndColoursByKeyboard, saveByKeyboard } from '../../support/settings-page-scenarios';
+import { chooseSizeAndColoursByKeyboard, pinStepsShown, saveByKeyboard } from '../../support/settings-page-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -61,6 +62,15 @@ describe('first run', () => {
     await Promise.all([site.close(), fresh.close(), page.close()]);
   });
 
+  it('shows how to pin the toolbar button, with a picture', async () => {
+    const page = await openWelcome();
+    const shown = await pinStepsShown(page);
+    expect(shown).toMatchObject({ alt: messages('en').welcomePinAlt.message, chromeSteps: true, firefoxSteps: false });
+    expect(shown.pictureWidth).toBeGreaterThan(200);
+    expect(await page.textContent('#pin-steps-chrome')).toContain(messages('en').welcomePinChrome2.message);
+    await page.close();
+  });
+
   it('explains both ways to apply automatically and lists the shortcuts', async () => {
     const page = await openWelcome();
     expect(await page.getByRole('button', { name: 'Apply automatically on all sites' }).isVisible()).toBe(true);
@@ -84,4 +94,25 @@ describe('accessibility', () => {
       await page.close();
     });
   }
+});
+
+describe('first run in Japanese', () => {
+  let japanese: ExtensionSession;
+  beforeAll(async () => {
+    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  });
+  afterAll(async () => japanese?.close());
+
+  it('shows how to pin the toolbar button in Japanese, with no axe-core violations', async () => {
+    const page = await japanese.context.newPage();
+    await page.goto(`chrome-extension://${japanese.extensionId}/src/welcome/index.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const shown = await pinStepsShown(page);
+    expect(shown).toMatchObject({ alt: messages('ja').welcomePinAlt.message, chromeSteps: true, firefoxSteps: false });
+    expect(await page.textContent('#pin-heading')).toBe(messages('ja').welcomePinHeading.message);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
+  });
 });

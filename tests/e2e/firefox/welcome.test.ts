@@ -27,7 +27,7 @@ import {
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { controlValue, evaluateIn, localizedTexts, rgb, smallestTextSize, textOf, textStyle } from '../../support/page-checks';
-import { chooseSizeAndColoursByKeyboard, saveByKeyboard } from '../../support/settings-page-scenarios';
+import { chooseSizeAndColoursByKeyboard, pinStepsShown, saveByKeyboard } from '../../support/settings-page-scenarios';
 
 const WELCOME = 'src/welcome/index.html';
 const PARAGRAPH = '[data-probe="body-paragraph"]';
@@ -66,6 +66,14 @@ describe('first run', () => {
     const texts = await localizedTexts(page);
     expect(texts.length).toBeGreaterThan(15);
     for (const [key, text] of texts) expect(text, key).toBe(en[key]?.message);
+  });
+
+  it("shows how to pin the toolbar button, with a picture and Firefox's own steps", async () => {
+    const page = await openWelcome();
+    const shown = await pinStepsShown(page);
+    expect(shown).toMatchObject({ alt: en.welcomePinAlt.message, chromeSteps: false, firefoxSteps: true });
+    expect(shown.pictureWidth).toBeGreaterThan(200);
+    expect(await textOf(page, '#pin-steps-firefox')).toContain(en.welcomePinFirefox2.message);
   });
 
   it('shows the chosen size and colours live, and "Save and start" applies them to all sites', async () => {
