@@ -76,10 +76,24 @@ export function createSlicedWork<T>(window: Window | null, worker: SlicedWorker<
     if (!idle() && !timer && window) timer = window.setTimeout(runSlice);
   }
 
+  /**
+   * Up to FIRST_SLICE elements at once. While the page loads that is all of them (its first frame
+   * must be right, and the document is still small); on a page already shown, no more than
+   * BUDGET_MS of reading: the rest follows in the next tasks.
+   */
   function firstSlice(): void {
-    const first = toRead.slice(next, next + FIRST_SLICE);
-    next += first.length;
-    worker.write(first, worker.read(first));
+    const started = now();
+    const bounded = window !== null && window.document.readyState !== 'loading';
+    const elements: Element[] = [];
+    const values: T[] = [];
+    while (elements.length < FIRST_SLICE && (next < toRead.length || pull())) {
+      if (bounded && now() - started > BUDGET_MS) break;
+      const chunk = toRead.slice(next, next + Math.min(READ_CHUNK, FIRST_SLICE - elements.length));
+      next += chunk.length;
+      elements.push(...chunk);
+      values.push(...worker.read(chunk));
+    }
+    worker.write(elements, values);
   }
 
   return {
@@ -93,10 +107,7 @@ export function createSlicedWork<T>(window: Window | null, worker: SlicedWorker<
     addSource(source) {
       const wasIdle = idle();
       sources.push(source);
-      if (wasIdle) {
-        while (toRead.length - next < FIRST_SLICE && pull()) {}
-        firstSlice();
-      }
+      if (wasIdle) firstSlice();
       schedule();
     },
     cancel() {

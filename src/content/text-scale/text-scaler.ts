@@ -198,10 +198,6 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     for (const name of element.getAttributeNames()) if (isSizeAttribute(name)) element.removeAttribute(name);
   }
 
-  function pin(elements: Element[]): void {
-    if (elements.length > 0 && !stopped) pinMeasured(elements, measure(elements));
-  }
-
   function pinMeasured(elements: Element[], measured: OriginalSize[]): void {
     if (stopped) return;
     const added: OriginalSize[] = [];

@@ -4,7 +4,7 @@
  * follow it, and reading mode's text is at least as large as the page's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionSession, launchWithExtension, runCommand, tabIdOf } from '../../support/chromium';
+import { type ExtensionSession, launchWithExtension, runCommand, tabIdOf, waitForReaderFrame } from '../../support/chromium';
 import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
 import { LARGE_DEFAULT_FONT, ownPageTextSizes } from '../../support/large-default-font';
 import { fontSizes } from '../../support/page-checks';
@@ -44,8 +44,7 @@ describe('with a 32 px default font size', () => {
     const [pageText] = await fontSizes(page, 'body');
     expect(pageText).toBe(LARGE_DEFAULT_FONT);
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-    const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]')).contentFrame();
-    if (!frame) throw new Error('reader frame has no content');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])');
     const [readerText] = await fontSizes(frame, '#article');
     expect(readerText).toBeGreaterThanOrEqual(pageText);

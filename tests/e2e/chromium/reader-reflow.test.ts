@@ -9,7 +9,7 @@
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { type ExtensionSession, runCommand, setGlobalPreferences } from '../../support/chromium';
+import { type ExtensionSession, runCommand, setGlobalPreferences, waitForReaderFrame } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
@@ -26,8 +26,7 @@ async function openReader(width: number, height: number): Promise<Frame> {
   await page.setViewportSize({ width, height });
   await page.goto(server.url('meti-release.html'));
   expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-  const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]')).contentFrame();
-  if (!frame) throw new Error('reader frame has no content');
+  const frame = await waitForReaderFrame(page);
   await frame.waitForSelector('#article:not([hidden])');
   return frame;
 }

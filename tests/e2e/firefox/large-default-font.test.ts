@@ -6,7 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
-import { closeOtherPages, type FirefoxExtensionSession, fontSizes, openExtensionPage, runCommand, tabIdOf } from '../../support/firefox';
+import {
+  closeOtherPages,
+  type FirefoxExtensionSession,
+  fontSizes,
+  openExtensionPage,
+  runCommand,
+  tabIdOf,
+  waitForReaderFrame,
+} from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { LARGE_DEFAULT_FONT, ownPageTextSizes } from '../../support/large-default-font';
 
@@ -39,8 +47,7 @@ describe('with a 32 px default font size (Firefox)', () => {
     const [pageText] = await fontSizes(page, 'body');
     expect(pageText).toBe(LARGE_DEFAULT_FONT);
     expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-    const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]'))?.contentFrame();
-    if (!frame) throw new Error('reader frame missing');
+    const frame = await waitForReaderFrame(page);
     await frame.waitForSelector('#article:not([hidden])');
     const [readerText] = await fontSizes(frame, '#article');
     expect(readerText).toBeGreaterThanOrEqual(pageText);

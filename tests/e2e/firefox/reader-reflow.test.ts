@@ -9,7 +9,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
-import { clearPreferences, type FirefoxExtensionSession, runCommand, storePreferences } from '../../support/firefox';
+import { clearPreferences, type FirefoxExtensionSession, runCommand, storePreferences, waitForReaderFrame } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { evaluateIn } from '../../support/page-checks';
@@ -30,8 +30,7 @@ async function openReader(width: number, height: number): Promise<{ page: Page; 
   const page = await open('meti-release.html');
   await page.setViewport({ width, height });
   expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
-  const frame = await (await page.waitForSelector('iframe[data-easyread="reader"]'))?.contentFrame();
-  if (!frame) throw new Error('reader frame missing');
+  const frame = await waitForReaderFrame(page);
   await frame.waitForSelector('#article:not([hidden])');
   return { page, frame };
 }
