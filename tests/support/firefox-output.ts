@@ -41,9 +41,15 @@ export interface ScriptErrorEntry {
 // Modules of Firefox's WebExtensions framework: what they report concerns an add-on, and the test profile has only ours.
 const EXTENSION_FRAMEWORK = /^resource:\/\/gre\/modules\/(Extension[A-Za-z]*|Conduits[A-Za-z]*|MessageChannel)\.sys\.mjs/;
 
+/**
+ * A web page asked for one of our files and Firefox refused it: the page's doing (a test that checks
+ * a page cannot load our scripts makes it on purpose), and what we want to happen.
+ */
+const PAGE_REFUSED_OUR_FILE = /^Security Error: Content at (?!moz-extension:)\S+ may not load or link to moz-extension:/;
+
 /** Whether the Browser Console would list this error under our add-on. */
 export function isOurScriptError(entry: ScriptErrorEntry, extensionOrigin: string): boolean {
-  if (entry.warning) return false;
+  if (entry.warning || PAGE_REFUSED_OUR_FILE.test(entry.text)) return false;
   return entry.source.startsWith(`${extensionOrigin}/`) || entry.text.includes(extensionOrigin) || EXTENSION_FRAMEWORK.test(entry.source);
 }
 
@@ -57,6 +63,9 @@ export function isOurScriptError(entry: ScriptErrorEntry, extensionOrigin: strin
  */
 export function isUnloadTeardownNoise(entry: ScriptErrorEntry): boolean {
   return (
-    /^resource:\/\/gre\/modules\/ConduitsChild\.sys\.mjs/.test(entry.source) && /^sendRemoveListener on closed conduit /.test(entry.text)
+    (/^resource:\/\/gre\/modules\/ConduitsChild\.sys\.mjs/.test(entry.source) &&
+      /^sendRemoveListener on closed conduit /.test(entry.text)) ||
+    // The same teardown seen from the parent process (frames of a page closed or replaced while our scripts ran in them).
+    (/^resource:\/\/gre\/modules\/ExtensionParent\.sys\.mjs/.test(entry.source) && entry.text === 'WebExtension context not found!')
   );
 }

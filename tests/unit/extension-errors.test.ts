@@ -77,14 +77,23 @@ describe("Firefox's output", () => {
     expect(isOurScriptError(entry('moz-extension://1234-abcdef/x.js'), origin)).toBe(false);
     expect(isOurScriptError(entry(`${origin}/x.js`, 'Unknown property', true), origin)).toBe(false);
     expect(isOurScriptError(entry('chrome://remote/content/shared/NavigationManager.sys.mjs'), origin)).toBe(false);
+    // A web page asked for our file and Firefox refused it: the page's doing.
+    expect(
+      isOurScriptError(
+        entry('SOP', `Security Error: Content at http://127.0.0.1:8080/a.html may not load or link to ${origin}/assets/x.js.`),
+        origin,
+      ),
+    ).toBe(false);
   });
 
-  it("prints, not fails, only Firefox's own unload teardown message", () => {
+  it("prints, not fails, only Firefox's own unload teardown messages", () => {
     const conduits = 'resource://gre/modules/ConduitsChild.sys.mjs';
     const entry = (source: string, text: string) => ({ source, text, category: '', warning: false });
     expect(isUnloadTeardownNoise(entry(conduits, 'sendRemoveListener on closed conduit easyread@x.1'))).toBe(true);
     expect(isUnloadTeardownNoise(entry(conduits, "Actor 'Conduits' destroyed before query 'RunListener' was resolved"))).toBe(false);
     expect(isUnloadTeardownNoise(entry('moz-extension://a/x.js', 'sendRemoveListener on closed conduit easyread@x.1'))).toBe(false);
+    expect(isUnloadTeardownNoise(entry('resource://gre/modules/ExtensionParent.sys.mjs', 'WebExtension context not found!'))).toBe(true);
+    expect(isUnloadTeardownNoise(entry('resource://gre/modules/ExtensionParent.sys.mjs', 'Some other failure'))).toBe(false);
   });
 
   it('compares stdout and WebDriver BiDi texts of the same call', () => {
