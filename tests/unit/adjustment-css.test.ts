@@ -35,6 +35,30 @@ describe('page adjustment stylesheet', () => {
     expect(css).toContain('filter:none!important');
   });
 
+  it('paints backgrounds on blocks only: text-level boxes go transparent, so a colour change needs no relayout', () => {
+    const css = adjustmentCss({ ...OFF, pageColours: 'yellow-on-black' });
+    const painted = css.split('\n').filter((rule) => rule.includes('background-color:#000000') && rule.startsWith('body '));
+    expect(painted).toHaveLength(1);
+    expect(painted[0]).toMatch(/^body :not\([^)]*\bspan\b[^)]*\bstrong\b[^)]*\)\{background-color:#000000!important\}$/);
+    expect(css).toMatch(/body :is\([^)]*\ba\b[^)]*\bspan\b[^)]*\)\{background-color:transparent!important\}/);
+    // Nothing that changes the size of a box of the page's text.
+    expect(css).not.toMatch(/[{;](padding|margin|font|width|height|line-height)[^;{]*:/);
+  });
+
+  it('leaves SVG and MathML out by namespace, never by a descendant test inside :not()', () => {
+    for (const adjustments of [
+      { ...OFF, pageColours: 'blue' as const },
+      { ...OFF, pageFont: 'ud' as const },
+      { ...OFF, pageSpacing: 'wcag' as const },
+    ]) {
+      const css = adjustmentCss(adjustments);
+      expect(css).toContain('@namespace svg url(http://www.w3.org/2000/svg);');
+      expect(css).toContain('@namespace math url(http://www.w3.org/1998/Math/MathML);');
+      expect(css).toMatch(/:not\([^)]*svg\|\*[^)]*\)/);
+      expect(css).not.toMatch(/:not\([^)]* \*/);
+    }
+  });
+
   it('keeps icon fonts, code and maths out of the font override', () => {
     const css = adjustmentCss({ ...OFF, pageFont: 'ud' });
     expect(css).toMatch(/:not\([^)]*material-icons[^)]*code[^)]*math/);
