@@ -53,8 +53,20 @@ export async function readPresetState(origin: string | undefined): Promise<Prese
   return { scope, active: PRESET_NAMES.filter((name) => isPresetActive(name, records, effective)) };
 }
 
-/** Applies the preset, or undoes it when it is on; says which, and where. */
-export async function togglePreset(origin: string | undefined, name: PresetName): Promise<{ applied: boolean; scope: Scope }> {
+let lastToggle: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies the preset, or undoes it when it is on; says which, and where.
+ * One at a time: a double click must not record the preset's own values as
+ * the "before" of a second application.
+ */
+export function togglePreset(origin: string | undefined, name: PresetName): Promise<{ applied: boolean; scope: Scope }> {
+  const done = lastToggle.then(() => toggleNow(origin, name));
+  lastToggle = done.catch(() => undefined);
+  return done;
+}
+
+async function toggleNow(origin: string | undefined, name: PresetName): Promise<{ applied: boolean; scope: Scope }> {
   const { global, site } = await loadPreferences(origin);
   const scope = scopeOf(site);
   const target = scope === 'site' ? origin : undefined;
