@@ -14,6 +14,7 @@ import { describePage, type PageSupport } from '../shared/site';
 import { isTextScaleStep, MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
 import { setUpAdjustmentsPanel } from './adjustments-panel';
 import { type AccessScope, giveBackAccess, readAccess, requestAccess } from './auto-apply-access';
+import { setUpPresetButtons } from './preset-buttons';
 import { openShortcutSettings, renderShortcuts } from './shortcuts-panel';
 import { showSiteControlsHint } from './site-controls';
 import { findTargetTab } from './target-tab';
@@ -128,6 +129,7 @@ async function start(): Promise<void> {
 
   await render();
   watchPreferences(() => void render());
+  await setUpPresetButtons($('presets'), { origin, announce });
   await setUpAutoApply(origin);
 }
 

@@ -6,13 +6,21 @@
 import browser from 'webextension-polyfill';
 import { PALETTES } from '../page-tools/adjustments/adjustment-css';
 import { requestAccess } from '../popup/auto-apply-access';
+import { setUpPresetButtons } from '../popup/preset-buttons';
 import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
 import { localizePage, t } from '../shared/i18n';
 import { optionLabelKey } from '../shared/option-label-key';
 import { PAGE_COLOURS } from '../shared/preferences/schema';
 import { loadPreferences, updateGlobalPreferences } from '../shared/preferences/storage';
 import { ALL_SITES_PATTERNS } from '../shared/site';
-import { largerTextScale, nearestTextScaleStep, smallerTextScale, TEXT_SCALE_STEPS, type TextScaleStep } from '../shared/text-scale-steps';
+import {
+  DEFAULT_TEXT_SCALE,
+  largerTextScale,
+  nearestTextScaleStep,
+  smallerTextScale,
+  TEXT_SCALE_STEPS,
+  type TextScaleStep,
+} from '../shared/text-scale-steps';
 
 type PageColours = (typeof PAGE_COLOURS)[number];
 
@@ -36,9 +44,15 @@ async function start(): Promise<void> {
   for (const step of TEXT_SCALE_STEPS) sizeSelect.add(new Option(`${step}%`, String(step)));
   coloursSelect.replaceChildren(...PAGE_COLOURS.map((value) => new Option(colourLabel(value), value)));
 
-  const { global } = await loadPreferences(undefined);
-  let scale: TextScaleStep = nearestTextScaleStep(global.textScale);
-  let colours: PageColours = global.pageColours;
+  let scale: TextScaleStep = DEFAULT_TEXT_SCALE;
+  let colours: PageColours = 'off';
+  // Saved choices (and a preset just applied or undone, which writes at once) show in the controls and the sample.
+  async function loadSaved(): Promise<void> {
+    const { global } = await loadPreferences(undefined);
+    scale = nearestTextScaleStep(global.textScale);
+    colours = global.pageColours;
+  }
+  await loadSaved();
 
   function preview(): void {
     sizeSelect.value = String(scale);
@@ -93,10 +107,11 @@ async function start(): Promise<void> {
   browser.permissions.onRemoved.addListener(() => void renderAccess());
 
   $('change-shortcuts').addEventListener('click', () => void openShortcutSettings());
+  const presetsReady = setUpPresetButtons($('presets'), { origin: undefined, announce, onChange: () => void loadSaved().then(preview) });
 
   showPinSteps();
   preview();
-  await Promise.all([renderAccess(), renderShortcuts($('shortcut-list'))]);
+  await Promise.all([renderAccess(), renderShortcuts($('shortcut-list')), presetsReady]);
   document.body.dataset.ready = 'true';
 }
 

@@ -110,6 +110,35 @@ export function updateSitePreferences(origin: string, patch: SitePreferences): P
   });
 }
 
+/**
+ * Writes `patch` and takes the `remove` fields out of the stored object at one
+ * place (a site's, or the global one when origin is undefined); with
+ * `dropIfEmpty`, an object left with nothing but its version goes (presets'
+ * undo: storage exactly as before).
+ */
+export function changeStoredFields(
+  origin: string | undefined,
+  change: { patch: SitePreferences; remove: readonly string[]; dropIfEmpty: boolean },
+): Promise<void> {
+  return oneAtATime(async () => {
+    const key = origin ? siteKey(origin) : GLOBAL_KEY;
+    const raw = (await readRaw([key]))[key];
+    const repaired = origin ? repairSitePreferences(raw).value : repairGlobalPreferences(raw).value;
+    const next = mergeForWrite(raw, repaired, change.patch);
+    for (const field of change.remove) delete next[field];
+    const left = Object.keys(next).filter((field) => field !== 'version');
+    if (change.dropIfEmpty && left.length === 0) await removeMany([key]);
+    else await writeRaw(key, next);
+  });
+}
+
+/** The fields stored at one place (a site's, or the global object), repaired; undefined when nothing is stored there. */
+export async function readStoredFields(origin: string | undefined): Promise<SitePreferences | undefined> {
+  const key = origin ? siteKey(origin) : GLOBAL_KEY;
+  const raw = (await readRaw([key]))[key];
+  return raw === undefined ? undefined : repairSitePreferences(raw).value;
+}
+
 /** The site goes back to following the global settings. */
 export function forgetSite(origin: string): Promise<void> {
   return oneAtATime(() => removeMany([siteKey(origin)]));
