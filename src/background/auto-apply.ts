@@ -40,6 +40,23 @@ async function sync(): Promise<void> {
   if (kept.length > 0) await browser.scripting.updateContentScripts(kept.map((script) => ({ excludeMatches: [], ...script })));
   if (added.length > 0) await register(added);
   if (removed.length > 0) await browser.scripting.unregisterContentScripts({ ids: removed });
+  await catchUpLoadingTabs();
+}
+
+/**
+ * Chromium can skip a registered script for a page that starts loading while the registration is
+ * being updated (seen after a size change followed at once by a reload: the page stayed at 100%).
+ * Pages still loading get the content script now; where it already runs, the second copy does
+ * nothing. Only tabs of granted sites are reachable (their URL is visible to us), and only loading ones.
+ */
+async function catchUpLoadingTabs(): Promise<void> {
+  const loading = await browser.tabs.query({ status: 'loading' });
+  for (const tab of loading) {
+    if (tab.id === undefined || !tab.url || !/^https?:/.test(tab.url)) continue;
+    await browser.scripting
+      .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [contentScript], injectImmediately: true })
+      .catch(() => undefined);
+  }
 }
 
 /** All at once; if the browser refuses the batch, one by one, so one refused registration cannot block the others. */
