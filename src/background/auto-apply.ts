@@ -10,6 +10,7 @@ import type { EffectivePreferences } from '../shared/preferences/resolve';
 import { loadAllSites, loadPreferences } from '../shared/preferences/storage';
 import { AUTO_APPLY_ID_PREFIX, planAutoApply } from './auto-apply-plan';
 import { PAGE_TOOL_SCRIPTS } from './page-tools';
+import { attachToTab } from './tab-access';
 
 /** What must run before the content script for the first frame to be right: boot files, and the adjustments' code when one is on. */
 function scriptsBefore(preferences: EffectivePreferences): string[] {
@@ -52,10 +53,7 @@ async function sync(): Promise<void> {
 async function catchUpLoadingTabs(): Promise<void> {
   const loading = await browser.tabs.query({ status: 'loading' });
   for (const tab of loading) {
-    if (tab.id === undefined || !tab.url || !/^https?:/.test(tab.url)) continue;
-    await browser.scripting
-      .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [contentScript], injectImmediately: true })
-      .catch(() => undefined);
+    if (tab.id !== undefined && tab.url && /^https?:/.test(tab.url)) await attachToTab(tab.id);
   }
 }
 
