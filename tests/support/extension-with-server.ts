@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
-import { type FirefoxExtensionSession, type FirefoxLaunchOptions, launchFirefoxWithExtension, openPage } from './firefox';
+import {
+  clearPreferences as clearFirefoxPreferences,
+  type FirefoxExtensionSession,
+  type FirefoxLaunchOptions,
+  launchFirefoxWithExtension,
+  openPage,
+  waitForAutoApply,
+} from './firefox';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 function useBrowserWithServer<Session extends { close(): Promise<void> }>(
@@ -74,4 +81,26 @@ export function useFirefoxPagesPerTest(
     opened.push(page);
     return page;
   };
+}
+
+/**
+ * useFirefoxExtensionWithServer, and before each test every setting back to its default with the
+ * automatic scripts carrying no boot file (pages the test opens load with nothing applied); fixture
+ * pages are opened per test and closed after it. The Firefox twin of useFreshTabPerTest.
+ */
+export function useFirefoxFreshPages(
+  ready: (server: FixtureServer, session: FirefoxExtensionSession) => void,
+): (path: string) => Promise<FirefoxPage> {
+  let server: FixtureServer;
+  let session: FirefoxExtensionSession;
+  useFirefoxExtensionWithServer((readyServer, readySession) => {
+    server = readyServer;
+    session = readySession;
+    ready(server, session);
+  });
+  beforeEach(async () => {
+    await clearFirefoxPreferences(session);
+    await waitForAutoApply(session, 100);
+  });
+  return useFirefoxPagesPerTest(() => ({ server, session }));
 }

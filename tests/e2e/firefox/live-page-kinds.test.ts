@@ -3,23 +3,16 @@
  * Chromium in tests/support/live-page-scenarios.ts).
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
-import { clearPreferences, type FirefoxExtensionSession, runCommand, waitForAutoApply } from '../../support/firefox';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { useFirefoxFreshPages } from '../../support/extension-with-server';
+import { type FirefoxExtensionSession, runCommand } from '../../support/firefox';
 import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
 import * as scenarios from '../../support/live-page-scenarios';
 
-let server: FixtureServer;
 let session: FirefoxExtensionSession;
-useFirefoxExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
+const open = useFirefoxFreshPages((_server, readySession) => {
   session = readySession;
 });
-beforeEach(async () => {
-  await clearPreferences(session);
-  await waitForAutoApply(session, 100);
-});
-const open = useFirefoxPagesPerTest(() => ({ server, session }));
 
 /** Another origin that the test copy of the add-on has no access to. */
 let foreign: FixtureServer;

@@ -4,10 +4,9 @@
  * the first painted frame), and reset leaves the page exactly as it was.
  */
 import type { Page } from 'puppeteer-core';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
+import { describe, expect, it } from 'vitest';
+import { useFirefoxFreshPages } from '../../support/extension-with-server';
 import {
-  clearPreferences,
   type FirefoxExtensionSession,
   fontSizes,
   runCommand,
@@ -16,7 +15,6 @@ import {
   waitForReaderFrame,
   waitForReaderGone,
 } from '../../support/firefox';
-import type { FixtureServer } from '../../support/fixture-server';
 
 const PROBES = '[data-probe]';
 const PAGES = ['meti-release.html', 'px-only.html', 'rem-em.html'];
@@ -24,21 +22,12 @@ const PAGES = ['meti-release.html', 'px-only.html', 'rem-em.html'];
 const INCREASES = [110, 125, 150];
 const TOLERANCE = 0.06;
 
-let server: FixtureServer;
 let session: FirefoxExtensionSession;
 
-useFirefoxExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
+// Pages opened by a test load with nothing applied.
+const open = useFirefoxFreshPages((_server, readySession) => {
   session = readySession;
 });
-
-beforeEach(async () => {
-  await clearPreferences(session);
-  // Pages opened by this test must load with nothing applied.
-  await waitForAutoApply(session, 100);
-});
-
-const open = useFirefoxPagesPerTest(() => ({ server, session }));
 
 const scaled = (sizes: number[], percent: number) => sizes.map((size) => (size * percent) / 100);
 

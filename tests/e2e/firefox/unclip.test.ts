@@ -2,10 +2,9 @@
  * Enlarged text stays whole on real-world layouts, in Firefox ESR with the
  * built extension (scenarios shared with Chromium: tests/support/unclip-scenarios.ts).
  */
-import { beforeEach, describe, expect, it } from 'vitest';
-import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
-import { clearPreferences, type FirefoxExtensionSession, runCommand, waitForAutoApply } from '../../support/firefox';
-import type { FixtureServer } from '../../support/fixture-server';
+import { describe, expect, it } from 'vitest';
+import { useFirefoxFreshPages } from '../../support/extension-with-server';
+import { type FirefoxExtensionSession, runCommand } from '../../support/firefox';
 import {
   FRAME,
   keepsLateContentWhole,
@@ -15,20 +14,11 @@ import {
   type UnclipBrowser,
 } from '../../support/unclip-scenarios';
 
-let server: FixtureServer;
 let session: FirefoxExtensionSession;
 
-useFirefoxExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
+const openPage = useFirefoxFreshPages((_server, readySession) => {
   session = readySession;
 });
-
-beforeEach(async () => {
-  await clearPreferences(session);
-  await waitForAutoApply(session, 100);
-});
-
-const openPage = useFirefoxPagesPerTest(() => ({ server, session }));
 
 /** The page open, and every error our scripts (or the page) report in it collected. */
 async function open(): Promise<{ browser: UnclipBrowser; errors: string[] }> {
