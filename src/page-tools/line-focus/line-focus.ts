@@ -5,6 +5,7 @@
  * through, is hidden from assistive technology, and leaves nothing behind
  * when stopped.
  */
+import { hostName } from '../../content/page-names';
 import { whenRootExists } from '../../content/when-root-exists';
 import { caretAt } from '../../shared/caret-at';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
@@ -30,7 +31,7 @@ export function startLineFocus(): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   // Paint containment clips the band's shadow to the viewport.
-  const { host, root } = createShadowHost(document, 'easyread-line-focus', { inset: '0', contain: 'strict' });
+  const { host, root } = createShadowHost(document, hostName('l'), { inset: '0', contain: 'strict' });
   host.setAttribute('aria-hidden', 'true');
   // One clear band whose spread shadow dims everything else. It moves by transform alone, so
   // following the pointer is a compositor move, not a repaint of the page-sized shade.
