@@ -66,16 +66,21 @@ export function startLineFocus(): () => void {
     return element ? lineHeightOf(getComputedStyle(element)) : lineHeight;
   }
 
-  // Pointer moves come faster than frames: follow the latest one, once a frame.
-  let pointer: { x: number; y: number } | undefined;
+  // Pointer moves come faster than frames: follow the latest one, once a frame. The browser has already
+  // hit-tested the move (its target), and a move along the line last found changes nothing: only a move
+  // to another line pays for the caret look-up.
+  let pointer: { x: number; y: number; target: EventTarget | null } | undefined;
+  let lastLine: { target: EventTarget | null; top: number; bottom: number } | undefined;
   let frame = 0;
   function followPointer(): void {
     frame = 0;
     if (!pointer) return;
-    const { x, y } = pointer;
-    lineHeight = lineHeightAt(document.elementFromPoint(x, y));
+    const { x, y, target } = pointer;
+    if (lastLine && target === lastLine.target && y >= lastLine.top && y <= lastLine.bottom) return;
+    lineHeight = lineHeightAt(target instanceof Element ? target : document.elementFromPoint(x, y));
     // On a line of text the band sits on that line, not half on the line above.
     const line = textLineAt(x, y);
+    lastLine = line && { target, top: line.top, bottom: line.bottom };
     centre = line ? line.top + line.height / 2 : y;
     draw();
   }
@@ -90,7 +95,7 @@ export function startLineFocus(): () => void {
   document.addEventListener(
     'pointermove',
     (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
+      pointer = { x: event.clientX, y: event.clientY, target: event.target };
       frame ||= requestAnimationFrame(followPointer);
     },
     { passive: true, signal, capture: true },
@@ -117,7 +122,19 @@ export function startLineFocus(): () => void {
     },
     { signal },
   );
-  window.addEventListener('resize', draw, { passive: true, signal });
+  // Line boxes are kept in viewport coordinates: scrolling or resizing moves them.
+  const forgetLine = () => {
+    lastLine = undefined;
+  };
+  document.addEventListener('scroll', forgetLine, { passive: true, signal, capture: true });
+  window.addEventListener(
+    'resize',
+    () => {
+      forgetLine();
+      draw();
+    },
+    { passive: true, signal },
+  );
 
   draw();
   whenRootExists(document, () => {
