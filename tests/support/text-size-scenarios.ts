@@ -95,8 +95,8 @@ const probeNames = (page: ScriptTarget) =>
 export function recordFirstFrameSizes(): void {
   const firstSeen = new Map<Element, number>();
   const tick = () => {
-    // While a stylesheet of the page is still loading nothing is painted (it blocks rendering), and
-    // sizes read then are the browser's defaults (seen: the footer's <small> at 'smaller').
+    // While a stylesheet in the head is still loading nothing is painted (it blocks rendering), and
+    // sizes read then would be the browser's defaults.
     const styled = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null);
     if (!styled) return void requestAnimationFrame(tick);
     for (const element of document.querySelectorAll('[data-probe]')) {

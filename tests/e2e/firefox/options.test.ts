@@ -274,6 +274,18 @@ describe('permissions and shortcuts', () => {
     expect(text).toContain('Alt+Shift+0');
     expect(await isVisible(options, '#change-shortcuts')).toBe(true);
   });
+
+  it('gets every suggested shortcut from the browser, reset included (no four-key limit here)', async () => {
+    const { manifest, commands } = await session.driver.evaluate(async () => ({
+      manifest: browser.runtime.getManifest(),
+      commands: await browser.commands.getAll(),
+    }));
+    const suggested = Object.entries(manifest.commands ?? {}).filter(
+      ([, command]) => (command as { suggested_key?: unknown }).suggested_key,
+    );
+    expect(suggested.map(([name]) => name)).toContain('reset-text-size');
+    for (const [name] of suggested) expect(commands.find((command) => command.name === name)?.shortcut, name).toBeTruthy();
+  });
 });
 
 describe('accessibility', () => {
