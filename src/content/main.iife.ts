@@ -8,7 +8,6 @@
 import browser from 'webextension-polyfill';
 import type { BootPreferences } from '../shared/boot-scripts';
 import type { MessageMap } from '../shared/messages';
-import { pageAdjustmentsOf } from '../shared/page-adjustments';
 import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
@@ -43,7 +42,7 @@ function run(): void {
   const adjustments = createAdjustmentsLoader();
   const lineFocus = createLineFocusLoader();
   const apply = (preferences: EffectivePreferences) => {
-    adjustments.apply(pageAdjustmentsOf(preferences));
+    adjustments.apply(preferences);
     textSize.apply(preferences.textScale);
     lineFocus.apply(preferences.pageLineFocus);
   };

@@ -7,8 +7,8 @@
  * automatic registration too, so it is already there for the first frame.
  */
 import browser from 'webextension-polyfill';
+import type { PageAdjustments } from '../shared/features/registry';
 import type { PageToolName } from '../shared/messages';
-import type { PageAdjustments } from '../shared/page-adjustments';
 
 /** What each page tool's script leaves for the content script (see PAGE_TOOLS). */
 export interface PageTools {

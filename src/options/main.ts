@@ -7,6 +7,7 @@
 import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
 import { localizePage } from '../shared/i18n';
 import { watchPreferences } from '../shared/preferences/storage';
+import { addFeatureControls } from './feature-controls';
 import { setUpImportExport } from './import-export';
 import { setUpPermissionsPanel } from './permissions-panel';
 import { setUpResetPanel } from './reset-panel';
@@ -16,6 +17,7 @@ import { $ } from './status';
 
 async function start(): Promise<void> {
   localizePage();
+  addFeatureControls($('feature-fields'));
   const form = setUpSettingsForm();
   const sites = setUpSiteList();
   const access = setUpPermissionsPanel();

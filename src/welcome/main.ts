@@ -4,13 +4,12 @@
  * and see the keyboard shortcuts. Opened once, when the extension is installed.
  */
 import browser from 'webextension-polyfill';
-import { PALETTES } from '../page-tools/adjustments/adjustment-css';
+import { PAGE_COLOURS, PALETTES } from '../features/page-colours';
 import { requestAccess } from '../popup/auto-apply-access';
 import { setUpPresetButtons } from '../popup/preset-buttons';
 import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
 import { localizePage, t } from '../shared/i18n';
 import { optionLabelKey } from '../shared/option-label-key';
-import { PAGE_COLOURS } from '../shared/preferences/schema';
 import { loadPreferences, updateGlobalPreferences } from '../shared/preferences/storage';
 import { ALL_SITES_PATTERNS } from '../shared/site';
 import {

@@ -1,10 +1,15 @@
 /**
  * Rules the project checks about itself: every user-facing string exists in
- * English and Japanese, and every command is documented in the README.
+ * English and Japanese, every command is documented in the README, and every
+ * live-page feature is registered, labelled in both languages and tested.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { FEATURE_FIELDS, FEATURE_FILES, FEATURES } from '../../src/shared/features/registry';
+import { optionLabelKey } from '../../src/shared/option-label-key';
+import { PRESET_NAMES } from '../../src/shared/presets';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -69,6 +74,63 @@ describe('documentation', () => {
     for (const [name, command] of Object.entries(manifest.commands)) {
       expect(readme, name).toContain(name);
       if (command.suggested_key) expect(readme, name).toContain(command.suggested_key.default);
+    }
+  });
+});
+
+describe('live-page features (src/features/)', () => {
+  const en = locale('en');
+  const ja = locale('ja');
+  const files = readdirSync(join(root, 'src/features')).filter((name) => name.endsWith('.ts'));
+  const tests = [...sourceFiles('tests/unit'), ...sourceFiles('tests/e2e'), ...sourceFiles('tests/support')]
+    .filter((file) => !file.endsWith('project-rules.test.ts'))
+    .map((file) => readFileSync(file, 'utf8'));
+
+  it('every module there is registered: it exports a feature whose id is its file name', () => {
+    expect(FEATURE_FILES.map((path) => basename(path)).sort()).toEqual(files.sort());
+    for (const path of FEATURE_FILES) {
+      const feature = FEATURES.find(({ id }) => `${id}.ts` === basename(path));
+      expect(feature, `${path} exports no feature with the id of its file name`).toBeDefined();
+      expect(
+        FEATURES.filter(({ order }) => order === feature?.order),
+        `${path}: order ${feature?.order} is taken`,
+      ).toHaveLength(1);
+    }
+  });
+
+  it('every field has a label, and every choice a label, in English and Japanese', () => {
+    for (const { name, field } of FEATURE_FIELDS) {
+      const keys = [name, ...(field.popupLabel ? [field.popupLabel] : [])];
+      for (const value of field.choices) if (typeof value === 'string') keys.push(optionLabelKey(name, value));
+      for (const key of keys) {
+        expect(en[key]?.message, `en: ${key}`).toBeTruthy();
+        expect(ja[key]?.message, `ja: ${key}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('every field name is new, and every default is one of its choices and passes its schema', () => {
+    const names = FEATURE_FIELDS.map(({ name }) => name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const { name, field } of FEATURE_FIELDS) {
+      expect(field.choices, name).toContain(field.default);
+      for (const value of field.choices) expect(v.safeParse(field.schema, value).success, `${name}: ${String(value)}`).toBe(true);
+    }
+  });
+
+  it('every feature joins only presets that exist', () => {
+    const presets = import.meta.glob<Record<string, unknown> | undefined>('../../src/features/*.ts', { eager: true, import: 'presets' });
+    for (const [path, joined] of Object.entries(presets))
+      for (const name of Object.keys(joined ?? {})) expect(PRESET_NAMES, path).toContain(name);
+  });
+
+  it('every feature has a test that imports its module', () => {
+    for (const { id } of FEATURES) {
+      const imported = new RegExp(`from '[./]*/src/features/${id}'`);
+      expect(
+        tests.some((text) => imported.test(text)),
+        `no test imports src/features/${id}`,
+      ).toBe(true);
     }
   });
 });
