@@ -5,13 +5,12 @@
 import { defineFeature, type FeaturePresets, switchField, type ValuesOf } from '../shared/features/feature';
 
 export const feature = defineFeature({
-  id: 'line-focus',
   order: 60,
   fields: { pageLineFocus: switchField({ popupLabel: 'popupLineFocus' }) },
-  popup: 'daily',
-  runsIn: 'line-focus',
+  firstView: true,
+  tool: 'line-focus',
   // The ruler follows the pointer: nothing to show before the first paint.
-  boot: false,
+  noBoot: true,
 });
 
 type Values = ValuesOf<typeof feature.fields>;

@@ -9,12 +9,9 @@ import { MEDIA } from '../shared/features/page-selectors';
 export const PAGE_COLOURS = ['off', 'white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'blue', 'dark'] as const;
 
 export const feature = defineFeature({
-  id: 'page-colours',
   order: 10,
   fields: { pageColours: choiceField(PAGE_COLOURS, 'off') },
-  popup: 'daily',
-  runsIn: 'adjustments',
-  boot: true,
+  firstView: true,
 });
 
 type Values = ValuesOf<typeof feature.fields>;

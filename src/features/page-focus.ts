@@ -2,13 +2,9 @@
 import { defineFeature, type FeaturePresets, switchField, type ValuesOf } from '../shared/features/feature';
 
 export const feature = defineFeature({
-  id: 'page-focus',
   // After the colours and the links: in the same layer, the later rule wins.
   order: 50,
   fields: { pageFocus: switchField() },
-  popup: 'more',
-  runsIn: 'adjustments',
-  boot: true,
 });
 
 type Values = ValuesOf<typeof feature.fields>;

@@ -8,12 +8,8 @@ import { ICONS } from '../shared/features/page-selectors';
 export const PAGE_FONTS = ['off', 'system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
 
 export const feature = defineFeature({
-  id: 'page-font',
   order: 20,
   fields: { pageFont: choiceField(PAGE_FONTS, 'off') },
-  popup: 'more',
-  runsIn: 'adjustments',
-  boot: true,
 });
 
 type Values = ValuesOf<typeof feature.fields>;

@@ -2,12 +2,8 @@
 import { defineFeature, type FeaturePresets, switchField, type ValuesOf } from '../shared/features/feature';
 
 export const feature = defineFeature({
-  id: 'page-links',
   order: 40,
   fields: { pageLinks: switchField() },
-  popup: 'more',
-  runsIn: 'adjustments',
-  boot: true,
 });
 
 type Values = ValuesOf<typeof feature.fields>;

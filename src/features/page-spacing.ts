@@ -5,12 +5,8 @@ import { ICONS } from '../shared/features/page-selectors';
 export const PAGE_SPACINGS = ['off', 'wcag', 'wide'] as const;
 
 export const feature = defineFeature({
-  id: 'page-spacing',
   order: 30,
   fields: { pageSpacing: choiceField(PAGE_SPACINGS, 'off') },
-  popup: 'more',
-  runsIn: 'adjustments',
-  boot: true,
 });
 
 type Values = ValuesOf<typeof feature.fields>;

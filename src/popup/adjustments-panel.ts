@@ -42,7 +42,7 @@ function rowFor({ name, field, feature }: RegisteredField): { row: HTMLElement[]
   select.append(...field.choices.map((value) => new Option(t(optionLabelKey(name, String(value))), String(value))));
   label.htmlFor = id;
   label.textContent = text;
-  if (feature.popup === 'more') return { row: [label, select], control: select };
+  if (!feature.firstView) return { row: [label, select], control: select };
   const wrap = Object.assign(document.createElement('div'), { className: 'field-row' });
   wrap.append(label, select);
   return { row: [wrap], control: select };
@@ -55,7 +55,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
   for (const registered of FEATURE_FIELDS) {
     const { row, control } = rowFor(registered);
     controls.set(registered.name, control);
-    if (registered.feature.popup === 'daily') $('daily-features').append(...row);
+    if (registered.feature.firstView) $('daily-features').append(...row);
     else if (control instanceof HTMLSelectElement) $('more-feature-fields').append(...row);
     else moreChecks.push(...row);
     control.addEventListener('change', () =>

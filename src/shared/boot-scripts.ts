@@ -10,10 +10,10 @@ import { FEATURE_FIELDS } from './features/registry';
 import { DEFAULT_GLOBAL_PREFERENCES, type GlobalPreferences } from './preferences/schema';
 import { TEXT_SCALE_STEPS } from './text-scale-steps';
 
-/** The text size, and every field of the features that ask for it (see Feature.boot). */
+/** The text size, and every field of the features that ask for it (see Feature.noBoot). */
 export const BOOT_VALUES = {
   textScale: TEXT_SCALE_STEPS,
-  ...Object.fromEntries(FEATURE_FIELDS.filter(({ feature }) => feature.boot).map(({ name, field }) => [name, field.choices])),
+  ...Object.fromEntries(FEATURE_FIELDS.filter(({ feature }) => !feature.noBoot).map(({ name, field }) => [name, field.choices])),
 } as { textScale: typeof TEXT_SCALE_STEPS } & Partial<Record<keyof FeatureValues, readonly (string | boolean)[]>>;
 
 export type BootField = keyof typeof BOOT_VALUES;

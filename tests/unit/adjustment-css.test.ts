@@ -113,7 +113,7 @@ describe('page adjustment stylesheet', () => {
   });
 
   it('runs spacing, links and the focus ring in every frame, and puts the focus ring after the links', () => {
-    for (const feature of [spacingFeature, linksFeature, focusFeature]) expect(feature.runsIn).toBe('adjustments');
+    for (const feature of [spacingFeature, linksFeature, focusFeature]) expect(feature.tool).toBeUndefined();
     expect(focusFeature.order).toBeGreaterThan(linksFeature.order);
   });
 

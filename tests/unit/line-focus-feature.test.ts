@@ -6,7 +6,7 @@ import { DEFAULT_GLOBAL_PREFERENCES } from '../../src/shared/preferences/schema'
 
 describe('reading ruler feature', () => {
   it('runs in its own page tool, so it does not load the adjustments', () => {
-    expect(feature.runsIn).toBe('line-focus');
+    expect(feature.tool).toBe('line-focus');
     expect(hasAdjustments({ ...DEFAULT_GLOBAL_PREFERENCES, pageLineFocus: true })).toBe(false);
   });
 

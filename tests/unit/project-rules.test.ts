@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_FIELDS, FEATURE_FILES, FEATURES } from '../../src/shared/features/registry';
+import type { Feature } from '../../src/shared/features/feature';
+import { FEATURE_FIELDS, FEATURES } from '../../src/shared/features/registry';
 import { optionLabelKey } from '../../src/shared/option-label-key';
 import { PRESET_NAMES } from '../../src/shared/presets';
 
@@ -86,11 +87,17 @@ describe('live-page features (src/features/)', () => {
     .filter((file) => !file.endsWith('project-rules.test.ts'))
     .map((file) => readFileSync(file, 'utf8'));
 
-  it('every module there is registered: it exports a feature whose id is its file name', () => {
-    expect(FEATURE_FILES.map((path) => basename(path)).sort()).toEqual(files.sort());
-    for (const path of FEATURE_FILES) {
-      const feature = FEATURES.find(({ id }) => `${id}.ts` === basename(path));
-      expect(feature, `${path} exports no feature with the id of its file name`).toBeDefined();
+  const modules = import.meta.glob<{ feature?: Feature; presets?: Record<string, unknown> }>('../../src/features/*.ts', { eager: true });
+
+  it('every module there is registered: it exports a feature (and its presets), with an order of its own', () => {
+    expect(
+      Object.keys(modules)
+        .map((path) => basename(path))
+        .sort(),
+    ).toEqual(files.sort());
+    for (const [path, { feature, presets }] of Object.entries(modules)) {
+      expect(feature !== undefined && FEATURES.includes(feature), `${path} exports no registered feature`).toBe(true);
+      expect(presets, `${path} exports no presets ({} for none)`).toBeDefined();
       expect(
         FEATURES.filter(({ order }) => order === feature?.order),
         `${path}: order ${feature?.order} is taken`,
@@ -119,13 +126,12 @@ describe('live-page features (src/features/)', () => {
   });
 
   it('every feature joins only presets that exist', () => {
-    const presets = import.meta.glob<Record<string, unknown> | undefined>('../../src/features/*.ts', { eager: true, import: 'presets' });
-    for (const [path, joined] of Object.entries(presets))
-      for (const name of Object.keys(joined ?? {})) expect(PRESET_NAMES, path).toContain(name);
+    for (const [path, { presets }] of Object.entries(modules))
+      for (const name of Object.keys(presets ?? {})) expect(PRESET_NAMES, path).toContain(name);
   });
 
   it('every feature has a test that imports its module', () => {
-    for (const { id } of FEATURES) {
+    for (const id of files.map((file) => file.replace(/\.ts$/, ''))) {
       const imported = new RegExp(`from '[./]*/src/features/${id}'`);
       expect(
         tests.some((text) => imported.test(text)),

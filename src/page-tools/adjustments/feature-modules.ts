@@ -16,5 +16,5 @@ export interface FeatureModule {
 const modules = import.meta.glob<FeatureModule>('../../features/*.ts', { eager: true });
 
 export const FEATURE_MODULES: readonly FeatureModule[] = Object.values(modules)
-  .filter((module) => module.feature.runsIn === 'adjustments')
+  .filter((module) => !module.feature.tool)
   .sort((a, b) => a.feature.order - b.feature.order);

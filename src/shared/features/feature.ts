@@ -34,21 +34,23 @@ export type FeatureFields = Record<string, FeatureField>;
 export type ValuesOf<F extends FeatureFields> = { [K in keyof F]: F[K] extends FeatureField<infer T> ? T : never };
 
 export interface Feature<F extends FeatureFields = FeatureFields> {
-  /** The module's file name, kebab-case. */
-  id: string;
   /** The first field switches the feature on (not at its default); any others refine it. */
   fields: F;
   /** Display order in the popup and on the options page; also the order of the CSS in the page's sheet. */
   order: number;
-  /** Popup: in the first view ('daily'), under More settings ('more'). */
-  popup: 'daily' | 'more';
-  /**
-   * The page tool that applies it: 'adjustments' (CSS and behaviour in every frame, loaded while any
-   * such feature is on) or a tool of its own (the reading ruler, top frame only).
+  /*
+   * The rest is optional, absent for the usual case: the always-on script carries every description,
+   * and each byte there counts.
    */
-  runsIn: 'adjustments' | 'line-focus';
-  /** Whether boot files carry it to document_start (false: it starts when storage is read). */
-  boot: boolean;
+  /** In the popup's first view (otherwise under More settings). */
+  firstView?: true;
+  /**
+   * A page tool of its own (the reading ruler: top frame only). Otherwise the `adjustments` tool
+   * applies it: CSS and behaviour in every frame, loaded while any such feature is on.
+   */
+  tool?: 'line-focus';
+  /** No boot files: it starts when storage is read (otherwise boot files carry it to document_start). */
+  noBoot?: true;
 }
 
 /** A module's `presets` export: what the presets of shared/presets.ts set in this feature, by preset name. */

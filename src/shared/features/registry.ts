@@ -10,13 +10,10 @@
 import type * as v from 'valibot';
 import type { Feature, FeatureField, FeatureValues } from './feature';
 
-const modules = import.meta.glob<Feature>('../../features/*.ts', { eager: true, import: 'feature' });
+const modules = /* @__PURE__ */ import.meta.glob<Feature>('../../features/*.ts', { eager: true, import: 'feature' });
 
 /** Registered features in display order. */
 export const FEATURES: readonly Feature[] = Object.values(modules).sort((a, b) => a.order - b.order);
-
-/** The file each feature came from, for the project-rule test (its id must be its file name). */
-export const FEATURE_FILES: readonly string[] = Object.keys(modules);
 
 export type FeatureFieldName = keyof FeatureValues;
 
@@ -40,11 +37,6 @@ export function featureDefaults(): FeatureValues {
   return Object.fromEntries(FEATURE_FIELDS.map(({ name, field }) => [name, field.default])) as unknown as FeatureValues;
 }
 
-/** The fields the `adjustments` page tool applies (in every frame). */
-export const ADJUSTMENT_FIELDS: readonly FeatureFieldName[] = FEATURE_FIELDS.filter(({ feature }) => feature.runsIn === 'adjustments').map(
-  ({ name }) => name,
-);
-
 /** What the `adjustments` page tool is given: the effective preferences (it reads the features' fields). */
 export type PageAdjustments = FeatureValues;
 
@@ -59,5 +51,5 @@ export function isFeatureOn(feature: Feature, values: FeatureValues): boolean {
 
 /** Whether any adjustment is on, i.e. the adjustments' code must be in the page. */
 export function hasAdjustments(adjustments: PageAdjustments): boolean {
-  return FEATURES.some((feature) => feature.runsIn === 'adjustments' && isFeatureOn(feature, adjustments));
+  return FEATURES.some((feature) => !feature.tool && isFeatureOn(feature, adjustments));
 }
