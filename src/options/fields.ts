@@ -4,27 +4,28 @@
  * setting reads the same everywhere. Takes a translator instead of importing
  * i18n, so unit tests can run it with the real message files.
  */
+import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
+import type { MessageKey } from '../shared/i18n';
+import { optionLabelKey } from '../shared/option-label-key';
+import { LETTER_SPACINGS, LINE_HEIGHTS, SPEECH_RATES, WORD_SPACINGS } from '../shared/preferences/choices';
 import {
-  LETTER_SPACINGS,
-  LINE_HEIGHTS,
+  DEFAULT_GLOBAL_PREFERENCES,
+  type GlobalPreferences,
+  READER_ALIGNS,
   READER_FONTS,
   READER_THEMES,
   READER_WIDTHS,
-  SPEECH_RATES,
-  WORD_SPACINGS,
-} from '../reader/page/reader-style';
-import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
-import { optionLabelKey } from '../shared/option-label-key';
-import { DEFAULT_GLOBAL_PREFERENCES, type GlobalPreferences, type SitePreferences } from '../shared/preferences/schema';
+  type SitePreferences,
+} from '../shared/preferences/schema';
 import { TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
 
-export type Translate = (key: string, substitutions?: string | string[]) => string;
+export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
 
 export type FieldName = keyof Omit<GlobalPreferences, 'version'>;
 export type FieldValues = Omit<GlobalPreferences, 'version'>;
 
 /** Message keys of each field's label: the ones the popup and the reader show; a feature's field is its own key. */
-const CORE_LABEL_KEYS: Record<Exclude<FieldName, FeatureFieldName>, string> = {
+const CORE_LABEL_KEYS: Record<Exclude<FieldName, FeatureFieldName>, MessageKey> = {
   textScale: 'textSizeHeading',
   readerFont: 'readerFont',
   readerTheme: 'readerTheme',
@@ -39,9 +40,9 @@ const CORE_LABEL_KEYS: Record<Exclude<FieldName, FeatureFieldName>, string> = {
   speechVoice: 'readerVoice',
 };
 
-export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
+export const FIELD_LABEL_KEYS: Record<FieldName, MessageKey> = {
   ...CORE_LABEL_KEYS,
-  ...(Object.fromEntries(FEATURE_FIELDS.map(({ name }) => [name, name])) as Record<FeatureFieldName, string>),
+  ...(Object.fromEntries(FEATURE_FIELDS.map(({ name }) => [name, name])) as Record<FeatureFieldName, MessageKey>),
 };
 
 /** Display order: the reader's and speech fields, then the features in registry order. */
@@ -79,7 +80,7 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
     case 'readerWidth':
       return READER_WIDTHS.map((value) => [value, t(optionLabelKey('width', value))] as const);
     case 'readerAlign':
-      return (['start', 'justify'] as const).map((value) => [value, t(optionLabelKey('align', value))] as const);
+      return READER_ALIGNS.map((value) => [value, t(optionLabelKey('align', value))] as const);
     case 'readerLineHeight':
       return LINE_HEIGHTS.map((value) => [String(value), String(value)] as const);
     case 'readerLetterSpacing':

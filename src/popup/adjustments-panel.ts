@@ -6,14 +6,13 @@
  */
 import type { FeatureValues } from '../shared/features/feature';
 import { FEATURE_FIELDS, featureDefaults, type RegisteredField } from '../shared/features/registry';
-import { t } from '../shared/i18n';
+import { type MessageKey, t } from '../shared/i18n';
 import { optionLabelKey } from '../shared/option-label-key';
 import { setPreferences } from '../shared/preferences/actions';
 import type { EffectivePreferences } from '../shared/preferences/resolve';
 import type { SitePreferences } from '../shared/preferences/schema';
 import { updateSitePreferences } from '../shared/preferences/storage';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $ } from '../shared/ui/dom';
 
 /** What "as the site made it" means: every feature off and the text at 100%. */
 export const SITE_AS_MADE: SitePreferences = { textScale: 100, ...featureDefaults() };
@@ -30,7 +29,8 @@ type Control = HTMLSelectElement | HTMLInputElement;
 function rowFor({ name, field, feature }: RegisteredField): { row: HTMLElement[]; control: Control } {
   const id = kebab(name);
   const label = document.createElement('label');
-  const text = t(field.popupLabel ?? name);
+  // A feature's label keys are its field names; the project-rule tests check each exists.
+  const text = t((field.popupLabel ?? name) as MessageKey);
   if (typeof field.default === 'boolean') {
     const input = Object.assign(document.createElement('input'), { type: 'checkbox', id });
     const span = Object.assign(document.createElement('span'), { textContent: text });

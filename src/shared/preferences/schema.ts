@@ -14,6 +14,7 @@ export const PREFERENCES_VERSION = 1;
 
 export const READER_FONTS = ['system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
 export const READER_WIDTHS = ['narrow', 'medium', 'wide', 'full'] as const;
+export const READER_ALIGNS = ['start', 'justify'] as const;
 export const READER_THEMES = [
   'light',
   'sepia',
@@ -41,7 +42,7 @@ const coreSchemas = {
   /** In em. */
   readerWordSpacing: range(0, 1),
   readerWidth: v.picklist(READER_WIDTHS),
-  readerAlign: v.picklist(['start', 'justify'] as const),
+  readerAlign: v.picklist(READER_ALIGNS),
   readerTheme: v.picklist(READER_THEMES),
   readerImages: v.boolean(),
   /** 縦書き: vertical writing for Japanese text. */
