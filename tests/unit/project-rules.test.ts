@@ -60,6 +60,16 @@ describe('translations', () => {
     expect(untranslated).toEqual([]);
   });
 
+  it('English lives in _locales only: an element our HTML localizes has no text of its own there', () => {
+    for (const file of sourceFiles('src').filter((path) => path.endsWith('.html'))) {
+      const doubled = [...readFileSync(file, 'utf8').matchAll(/<(\w+)\b[^>]*\bdata-i18n="([A-Za-z]+)"[^>]*>([^<]*\S[^<]*)<\/\1>/g)];
+      expect(
+        doubled.map((match) => `${match[2]}: ${match[3].trim()}`),
+        file,
+      ).toEqual([]);
+    }
+  });
+
   it('placeholders match between languages', () => {
     for (const key of Object.keys(en)) {
       const placeholders = (text: string) => [...text.matchAll(/\$[A-Z]+\$/g)].map((match) => match[0]).sort();
