@@ -3,7 +3,7 @@
  * from preferences. Their code loads only while one of them is on; with none
  * on, the loaded code is told so and removes everything it added.
  */
-import { hasAdjustments, type PageAdjustments } from '../shared/page-adjustments';
+import { hasAdjustments, type PageAdjustments } from '../shared/features/registry';
 import { loadedPageTool, loadPageTool } from './page-tool-loader';
 
 export interface AdjustmentsLoader {

@@ -5,10 +5,8 @@
  * first painted frame already has the right size and adjustments while
  * storage is still being read.
  */
-import browser from 'webextension-polyfill';
 import type { BootPreferences } from '../shared/boot-scripts';
-import type { MessageMap } from '../shared/messages';
-import { pageAdjustmentsOf } from '../shared/page-adjustments';
+import { sendToBackground } from '../shared/messaging';
 import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
@@ -33,8 +31,8 @@ const HTML_DOCUMENTS = /^(text\/(html|plain)|application\/xhtml\+xml)$/;
 async function frameOrigin(): Promise<string | undefined> {
   if (self.origin !== 'null') return self.origin;
   if (window.top === window) return undefined; // a top-level data: or about:blank page has no site
-  const reply = await browser.runtime.sendMessage({ type: 'frame-site' }).catch(() => undefined);
-  return (reply as MessageMap['frame-site']['response'] | undefined)?.origin ?? undefined;
+  const reply = await sendToBackground({ type: 'frame-site' }).catch(() => undefined);
+  return reply?.origin ?? undefined;
 }
 
 function run(): void {
@@ -43,7 +41,7 @@ function run(): void {
   const adjustments = createAdjustmentsLoader();
   const lineFocus = createLineFocusLoader();
   const apply = (preferences: EffectivePreferences) => {
-    adjustments.apply(pageAdjustmentsOf(preferences));
+    adjustments.apply(preferences);
     textSize.apply(preferences.textScale);
     lineFocus.apply(preferences.pageLineFocus);
   };

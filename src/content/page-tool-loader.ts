@@ -6,9 +6,9 @@
  * the page cannot see. Sites where the feature is on get the script in their
  * automatic registration too, so it is already there for the first frame.
  */
-import browser from 'webextension-polyfill';
+import type { PageAdjustments } from '../shared/features/registry';
 import type { PageToolName } from '../shared/messages';
-import type { PageAdjustments } from '../shared/page-adjustments';
+import { sendToBackground } from '../shared/messaging';
 
 /** What each page tool's script leaves for the content script (see PAGE_TOOLS). */
 export interface PageTools {
@@ -32,7 +32,7 @@ export async function loadPageTool<N extends PageToolName>(name: N): Promise<Pag
   if (!loadedPageTool(name)) {
     let load = loading.get(name);
     if (!load) {
-      load = browser.runtime.sendMessage({ type: 'load-page-tool', tool: name }).catch((error: unknown) => {
+      load = sendToBackground({ type: 'load-page-tool', tool: name }).catch((error: unknown) => {
         console.info(`[EasyRead] ${name} unavailable:`, error);
       });
       loading.set(name, load);

@@ -44,6 +44,13 @@ export interface MessageMap {
   'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
 }
 
+/** From the background to a page script of ours in a tab's top frame (the reader overlay, read aloud). */
+export interface TabMessageMap {
+  'reader-toggle': { request: { type: 'reader-toggle' }; response: { open: boolean } };
+  'reader-close': { request: { type: 'reader-close' }; response: { open: boolean } };
+  'read-aloud-toggle': { request: { type: 'read-aloud-toggle' }; response: { mode: ReadAloudMode } };
+}
+
 /**
  * The reader page talks to the background over a port, not with sendMessage:
  * nothing is left pending when its frame is removed (Firefox logs every API

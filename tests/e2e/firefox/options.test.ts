@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
+import { PAGE_COLOURS, PALETTES } from '../../../src/features/page-colours';
 import { optionLabelKey } from '../../../src/shared/option-label-key';
-import { PAGE_COLOURS } from '../../../src/shared/preferences/schema';
 import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
 import {
   clearPreferences,
