@@ -28,13 +28,21 @@ export interface BlockMap {
 /** Numbers the clone's blocks in document order. */
 export function numberBlocks(clone: Document, title: Element | null): BlockMap {
   const blocks = Array.from(clone.body?.querySelectorAll(BLOCKS) ?? []);
-  let afterTitle = 0;
-  blocks.forEach((block, index) => {
-    block.setAttribute(BLOCK_MARK, String(index));
+  for (const [index, block] of blocks.entries()) block.setAttribute(BLOCK_MARK, String(index));
+  return { afterTitle: title ? blocksBefore(blocks, title) : 0, count: blocks.length };
+}
+
+/** How many of the blocks (in document order) come before `title`: a binary search, pages have thousands. */
+function blocksBefore(blocks: Element[], title: Element): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
     // 2 = DOCUMENT_POSITION_PRECEDING: the block comes before the title.
-    if (title && title.compareDocumentPosition(block) & 2) afterTitle = index + 1;
-  });
-  return { afterTitle, count: blocks.length };
+    if (title.compareDocumentPosition(blocks[middle]) & 2) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export function forgetBlocks(root: Element): void {
@@ -47,14 +55,17 @@ export function forgetBlocks(root: Element): void {
  * Readability started (boilerplate removed before that is never restored).
  */
 export function restoreDropped(root: Element, source: Document, map: BlockMap, kept: Set<number>, byline: string | null): void {
-  const originals = Array.from(source.body?.querySelectorAll(BLOCKS) ?? []);
-  if (originals.length !== map.count) return; // not the same document: nothing can be matched safely
   const shown = new Map<number, Element>();
   for (const el of Array.from(root.querySelectorAll(`[${BLOCK_MARK}]`))) shown.set(Number(el.getAttribute(BLOCK_MARK)), el);
   if (shown.size === 0) return;
   const numbers = [...shown.keys()].sort((a, b) => a - b);
   const first = numbers[0];
   const last = numbers[numbers.length - 1];
+  let missing = false;
+  for (let index = map.afterTitle; index < last && !missing; index++) missing = !shown.has(index) && kept.has(index);
+  if (!missing) return; // the usual case on long pages: nothing to look up in the original
+  const originals = Array.from(source.body?.querySelectorAll(BLOCKS) ?? []);
+  if (originals.length !== map.count) return; // not the same document: nothing can be matched safely
   const scope = source.body;
   const restored: Element[] = [];
   for (let index = map.afterTitle; index < last; index++) {
