@@ -6,13 +6,13 @@
  * storage is still being read.
  */
 import type { BootPreferences } from '../shared/boot-scripts';
+import { FEATURES, hasAdjustments, isFeatureOn } from '../shared/features/registry';
 import { sendToBackground } from '../shared/messaging';
 import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
-import { createAdjustmentsLoader } from './adjustments-loader';
-import { createLineFocusLoader } from './line-focus-loader';
 import { createTextSizeController } from './text-scale/text-size-controller';
+import { createToolSwitch } from './tool-switch';
 
 declare global {
   var __easyReadBoot: BootPreferences | undefined;
@@ -38,12 +38,16 @@ async function frameOrigin(): Promise<string | undefined> {
 function run(): void {
   if (!HTML_DOCUMENTS.test(document.contentType)) return;
   const textSize = createTextSizeController(document);
-  const adjustments = createAdjustmentsLoader();
-  const lineFocus = createLineFocusLoader();
+  const top = window.top === window;
+  const tools = [
+    createToolSwitch('adjustments', hasAdjustments),
+    ...FEATURES.flatMap((feature) =>
+      feature.tool && (top || !feature.topOnly) ? [createToolSwitch(feature.tool, (preferences) => isFeatureOn(feature, preferences))] : [],
+    ),
+  ];
   const apply = (preferences: EffectivePreferences) => {
-    adjustments.apply(preferences);
+    for (const tool of tools) tool(preferences);
     textSize.apply(preferences.textScale);
-    lineFocus.apply(preferences.pageLineFocus);
   };
 
   // Boot files are ours, but check them like any stored data: a bad value must not break the page.

@@ -9,6 +9,7 @@ export const feature = defineFeature({
   fields: { pageLineFocus: switchField({ popupLabel: 'popupLineFocus' }) },
   firstView: true,
   tool: 'line-focus',
+  topOnly: true,
   // The ruler follows the pointer: nothing to show before the first paint.
   noBoot: true,
 });

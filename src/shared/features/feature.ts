@@ -6,6 +6,7 @@
  * reached only from the page tool that runs them.
  */
 import * as v from 'valibot';
+import type { PageToolName } from '../messages';
 
 export type FieldValue = string | boolean;
 
@@ -45,10 +46,13 @@ export interface Feature<F extends FeatureFields = FeatureFields> {
   /** In the popup's first view (otherwise under More settings). */
   firstView?: true;
   /**
-   * A page tool of its own (the reading ruler: top frame only). Otherwise the `adjustments` tool
+   * A page tool of its own (src/page-tools/<tool>/, named in PAGE_TOOLS), loaded while the feature
+   * is on and given every change (src/content/tool-switch.ts). Otherwise the `adjustments` tool
    * applies it: CSS and behaviour in every frame, loaded while any such feature is on.
    */
-  tool?: 'line-focus';
+  tool?: Exclude<PageToolName, 'adjustments' | 'unclip'>;
+  /** With a tool: in the top frame only (one ruler, one button per tab). */
+  topOnly?: true;
   /** No boot files: it starts when storage is read (otherwise boot files carry it to document_start). */
   noBoot?: true;
 }
