@@ -116,8 +116,13 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   // Self-contained: page.evaluate serialises this function alone.
   const countRules = () => {
     let rules = 0;
-    for (const style of document.querySelectorAll('style[data-easyread="text-scale"]'))
-      rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
+    // From the CSSOM: sizes met later are inserted as rules, not written into the sheet's text.
+    for (const style of document.querySelectorAll<HTMLStyleElement>('style[data-easyread="text-scale"]')) {
+      const top = style.sheet?.cssRules;
+      const block = top?.[top.length - 1] as CSSGroupingRule | undefined;
+      for (const rule of Array.from(block?.cssRules ?? []))
+        if (/^\[data-easyread-s/.test((rule as CSSStyleRule).selectorText ?? '')) rules++;
+    }
     return rules;
   };
   const countPinned = (scope: ParentNode) => {
@@ -159,8 +164,13 @@ export function readScale(): { styleRules: number; pinned: number } {
   // Self-contained: page.evaluate serialises this function alone.
   const countRules = () => {
     let rules = 0;
-    for (const style of document.querySelectorAll('style[data-easyread="text-scale"]'))
-      rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
+    // From the CSSOM: sizes met later are inserted as rules, not written into the sheet's text.
+    for (const style of document.querySelectorAll<HTMLStyleElement>('style[data-easyread="text-scale"]')) {
+      const top = style.sheet?.cssRules;
+      const block = top?.[top.length - 1] as CSSGroupingRule | undefined;
+      for (const rule of Array.from(block?.cssRules ?? []))
+        if (/^\[data-easyread-s/.test((rule as CSSStyleRule).selectorText ?? '')) rules++;
+    }
     return rules;
   };
   const countPinned = (scope: ParentNode) => {
