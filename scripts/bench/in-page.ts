@@ -119,10 +119,15 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   // Self-contained: page.evaluate serialises this function alone.
   const countRules = () => {
     let rules = 0;
+    // From the CSSOM: sizes met later are inserted as rules, not written into the sheet's text.
     for (const style of [...document.querySelectorAll('style')].filter((style) =>
       style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 't'),
-    ))
-      rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
+    )) {
+      const top = style.sheet?.cssRules;
+      const block = top?.[top.length - 1] as CSSGroupingRule | undefined;
+      for (const rule of Array.from(block?.cssRules ?? []))
+        if (/^\[data-x[a-z0-9]+-s/.test((rule as CSSStyleRule).selectorText ?? '')) rules++;
+    }
     return rules;
   };
   const countPinned = (scope: ParentNode) => {
@@ -164,10 +169,15 @@ export function readScale(): { styleRules: number; pinned: number } {
   // Self-contained: page.evaluate serialises this function alone.
   const countRules = () => {
     let rules = 0;
+    // From the CSSOM: sizes met later are inserted as rules, not written into the sheet's text.
     for (const style of [...document.querySelectorAll('style')].filter((style) =>
       style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 't'),
-    ))
-      rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
+    )) {
+      const top = style.sheet?.cssRules;
+      const block = top?.[top.length - 1] as CSSGroupingRule | undefined;
+      for (const rule of Array.from(block?.cssRules ?? []))
+        if (/^\[data-x[a-z0-9]+-s/.test((rule as CSSStyleRule).selectorText ?? '')) rules++;
+    }
     return rules;
   };
   const countPinned = (scope: ParentNode) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageToken } from '../../src/content/page-names';
-import { buildTextScaleCss, isSizeAttribute, originalSize, sizeKey } from '../../src/content/text-scale/scale-css';
+import { buildTextScaleCss, isSizeAttribute, originalSize, scaleRule, sizeKey } from '../../src/content/text-scale/scale-css';
 
 const T = pageToken();
 
@@ -28,8 +28,12 @@ describe('text scale stylesheet', () => {
     expect(buildTextScaleCss([originalSize(12, 'normal')], 67)).toContain('font-size:8.04px!important');
   });
 
-  it('is empty when there is nothing to scale', () => {
-    expect(buildTextScaleCss([], 150)).toBe('');
+  it('holds an empty layer block when nothing is scaled yet, for sizes met later to be inserted into', () => {
+    expect(buildTextScaleCss([], 150)).toBe(`@layer ${T}a, ${T};\n@layer ${T}{\n\n}`);
+  });
+
+  it('has the same rule for a size whether written with the sheet or inserted later', () => {
+    expect(buildTextScaleCss([originalSize(16, '24px')], 150)).toContain(scaleRule(originalSize(16, '24px'), 150));
   });
 
   it('keys sizes to 1/100 px in one attribute name', () => {

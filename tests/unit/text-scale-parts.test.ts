@@ -99,9 +99,10 @@ describe('sliced work', () => {
         return list.map(() => 1);
       },
       write: (list) => log.push(`write ${list.length}`),
+      settled: () => log.push('settled'),
     });
     work.add(elements(600));
-    expect(log).toEqual(['read 250', 'read 250', 'read 100', 'write 600']);
+    expect(log).toEqual([...Array(6).fill('read 100'), 'write 600', 'settled']);
   });
 
   it('takes elements from a walk until the first slice is full', () => {
@@ -111,5 +112,13 @@ describe('sliced work', () => {
     work.addSource(() => (left-- > 0 ? elements(500) : undefined));
     // Without a window nothing is scheduled: only the first slice ran.
     expect(written).toEqual([1500]);
+  });
+
+  it('says when all is written only once nothing is left to read', () => {
+    let settled = 0;
+    const work = createSlicedWork(null, { read: (list) => list.map(() => 0), write: () => {}, settled: () => settled++ });
+    let left = 4;
+    work.addSource(() => (left-- > 0 ? elements(500) : undefined));
+    expect(settled).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   newlyOverflowing,
   overflowsAtAll,
   relaxTokens,
+  unclipRule,
 } from '../../src/page-tools/unclip/unclip-plan';
 
 const T = pageToken();
@@ -115,6 +116,11 @@ describe('unclip stylesheet', () => {
   it('nothing for no tokens, and unknown tokens are dropped', () => {
     expect(buildUnclipCss([])).toBe('');
     expect(buildUnclipCss(['zz', 'h12px'])).toBe('');
+    expect(unclipRule('zz')).toBeUndefined();
+  });
+
+  it('inserts the same rule for a token met later as the sheet holds', () => {
+    expect(buildUnclipCss(['f', 'v'])).toContain(unclipRule('v'));
   });
 });
 

@@ -42,18 +42,21 @@ export function scaledPx(hundredthsOfPx: number, percent: number): string {
   return `${Math.round(hundredthsOfPx * percent) / 10000}px`;
 }
 
+/** The rule that maps one original size to its scaled size. */
+export function scaleRule(size: OriginalSize, percent: number): string {
+  // Line heights given in px (or em resolved to px) must grow with the text, or lines overlap.
+  const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaledPx(size.lineHeight, percent)}!important`;
+  return `[${sizeKey(size)}]{font-size:${scaledPx(size.fontSize, percent)}!important${lineHeight}}`;
+}
+
 /**
  * Our rules sit in a cascade layer with !important: important declarations in
  * a layer beat every unlayered !important rule of the page, whatever its
  * specificity (`#main .article p { font-size: 14px !important }` included).
- * Only an inline `style="…!important"` still wins.
+ * Only an inline `style="…!important"` still wins. The layer block is there
+ * even with no rule yet: sizes met later are inserted into it (scale-sheet.ts).
  */
 export function buildTextScaleCss(sizes: Iterable<OriginalSize>, percent: number): string {
-  const rules: string[] = [];
-  for (const size of sizes) {
-    // Line heights given in px (or em resolved to px) must grow with the text, or lines overlap.
-    const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaledPx(size.lineHeight, percent)}!important`;
-    rules.push(`[${sizeKey(size)}]{font-size:${scaledPx(size.fontSize, percent)}!important${lineHeight}}`);
-  }
-  return rules.length === 0 ? '' : `${layerOrder()}\n@layer ${textLayer()}{\n${rules.join('\n')}\n}`;
+  const rules = Array.from(sizes, (size) => scaleRule(size, percent));
+  return `${layerOrder()}\n@layer ${textLayer()}{\n${rules.join('\n')}\n}`;
 }

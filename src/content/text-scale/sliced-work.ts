@@ -3,21 +3,26 @@
  * ours blocks the main thread for long on huge pages (200,000 elements took
  * one 5.8 s task when done at once). The first slice, from what is on
  * screen, is done at once, so a page of ordinary size is done before its
- * first frame. The rest is first found and read, in tasks of about
- * BUDGET_MS (reads change nothing, so no layout runs between them), then
- * written in a few large batches: every batch of writes costs the browser a
- * relayout, and 150 small ones cost it far more than a few large ones.
+ * first frame. The rest is first found and read, then written, in tasks of
+ * about BUDGET_MS each: reads change nothing, so no style or layout runs
+ * between them, and no task reads after writing (the browser would restyle
+ * what was written inside our task to answer the read).
  */
 
 /** Elements done at once: a page of ordinary size (METI's releases have ~600 text elements). */
 const FIRST_SLICE = 1500;
-const BUDGET_MS = 40;
-const READ_CHUNK = 250;
-const WRITE_CHUNK = 5000;
+/** Main-thread time per task: well under the 50 ms of a "long task", with room for a busy machine. */
+const BUDGET_MS = 20;
+/** The first slice may take longer: on a page already shown it is the text on screen, changed in one frame. */
+const FIRST_BUDGET_MS = 40;
+/** Elements read or written between two looks at the clock. */
+const CHUNK = 100;
 
 export interface SlicedWorker<T> {
   read(elements: Element[]): T[];
   write(elements: Element[], values: T[]): void;
+  /** All found elements are written (after the first slice, or after the last of the later ones). */
+  settled?(): void;
 }
 
 /** Gives the next few text elements of a walk through the page, or undefined at its end. */
@@ -34,20 +39,23 @@ export function createSlicedWork<T>(window: Window | null, worker: SlicedWorker<
   /** Elements to read, from `next` on (a cursor: shifting a 150,000-element array per chunk would be quadratic). */
   let toRead: Element[] = [];
   let next = 0;
-  const readElements: Element[] = [];
-  const readValues: T[] = [];
+  /** Elements read and their values, written up to `written`. */
+  let readElements: Element[] = [];
+  let readValues: T[] = [];
+  let written = 0;
   let sources: ElementSource[] = [];
-  let timer = 0;
+  let cancelTimer: (() => void) | undefined;
 
   const now = () => performance.now();
-  const idle = () => next >= toRead.length && readElements.length === 0 && sources.length === 0;
+  const allRead = () => next >= toRead.length && sources.length === 0;
+  const idle = () => allRead() && written >= readElements.length;
 
   /** More elements to read from the first source, if any is left. */
   function pull(): boolean {
     while (sources.length > 0) {
       const found = sources[0]();
       if (found) {
-        toRead.push(...found);
+        for (const element of found) toRead.push(element);
         return true;
       }
       sources.shift();
@@ -55,45 +63,71 @@ export function createSlicedWork<T>(window: Window | null, worker: SlicedWorker<
     return false;
   }
 
-  function runSlice(): void {
-    timer = 0;
-    const started = now();
-    while (now() - started < BUDGET_MS && (next < toRead.length || pull())) {
-      const chunk = toRead.slice(next, next + READ_CHUNK);
-      next += chunk.length;
-      readElements.push(...chunk);
-      readValues.push(...worker.read(chunk));
+  function readChunk(size: number): void {
+    const chunk = toRead.slice(next, next + size);
+    next += chunk.length;
+    const values = worker.read(chunk);
+    for (let index = 0; index < chunk.length; index++) {
+      readElements.push(chunk[index]);
+      readValues.push(values[index]);
     }
-    if (next >= toRead.length && sources.length === 0) {
-      toRead = [];
-      next = 0;
-      if (readElements.length > 0) worker.write(readElements.splice(0, WRITE_CHUNK), readValues.splice(0, WRITE_CHUNK));
-    }
-    schedule();
   }
 
-  function schedule(): void {
-    if (!idle() && !timer && window) timer = window.setTimeout(runSlice);
+  /** Writes what was read up to `end`; once all is written, says so. */
+  function writeUpTo(end: number): void {
+    worker.write(readElements.slice(written, end), readValues.slice(written, end));
+    written = end;
+    if (written < readElements.length || !allRead()) return;
+    toRead = [];
+    next = 0;
+    readElements = [];
+    readValues = [];
+    written = 0;
+    worker.settled?.();
+  }
+
+  function runSlice(): void {
+    cancelTimer = undefined;
+    const started = now();
+    const inBudget = () => now() - started < BUDGET_MS;
+    let wrote = false;
+    while (inBudget() && (next < toRead.length || pull())) readChunk(CHUNK);
+    while (allRead() && !idle() && inBudget()) {
+      writeUpTo(Math.min(written + CHUNK, readElements.length));
+      wrote = true;
+    }
+    schedule(wrote);
+  }
+
+  /**
+   * The next slice: after a frame if it will read what this one wrote (an idle callback runs once the
+   * frame is rendered, and so the browser styles our writes in its own task, not inside our read).
+   */
+  function schedule(afterWrites: boolean): void {
+    if (idle() || cancelTimer || !window) return;
+    if (afterWrites && !allRead() && window.requestIdleCallback) {
+      const handle = window.requestIdleCallback(runSlice, { timeout: 100 });
+      cancelTimer = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = window.setTimeout(runSlice);
+      cancelTimer = () => window.clearTimeout(handle);
+    }
   }
 
   /**
    * Up to FIRST_SLICE elements at once. While the page loads that is all of them (its first frame
    * must be right, and the document is still small); on a page already shown, no more than
-   * BUDGET_MS of reading: the rest follows in the next tasks.
+   * FIRST_BUDGET_MS of reading: the rest follows in the next tasks.
    */
   function firstSlice(): void {
     const started = now();
     const bounded = window !== null && window.document.readyState !== 'loading';
-    const elements: Element[] = [];
-    const values: T[] = [];
-    while (elements.length < FIRST_SLICE && (next < toRead.length || pull())) {
-      if (bounded && now() - started > BUDGET_MS) break;
-      const chunk = toRead.slice(next, next + Math.min(READ_CHUNK, FIRST_SLICE - elements.length));
-      next += chunk.length;
-      elements.push(...chunk);
-      values.push(...worker.read(chunk));
+    while (readElements.length < FIRST_SLICE && (next < toRead.length || pull())) {
+      if (bounded && now() - started > FIRST_BUDGET_MS) break;
+      readChunk(Math.min(CHUNK, FIRST_SLICE - readElements.length));
     }
-    worker.write(elements, values);
+    writeUpTo(readElements.length);
+    schedule(true);
   }
 
   return {
@@ -102,22 +136,23 @@ export function createSlicedWork<T>(window: Window | null, worker: SlicedWorker<
       // One by one: spreading 100,000 arguments into push() would overflow the stack.
       for (const element of elements) toRead.push(element);
       if (wasIdle) firstSlice();
-      schedule();
+      else schedule(false);
     },
     addSource(source) {
       const wasIdle = idle();
       sources.push(source);
       if (wasIdle) firstSlice();
-      schedule();
+      else schedule(false);
     },
     cancel() {
-      if (timer) window?.clearTimeout(timer);
-      timer = 0;
+      cancelTimer?.();
+      cancelTimer = undefined;
       toRead = [];
       next = 0;
       sources = [];
-      readElements.length = 0;
-      readValues.length = 0;
+      readElements = [];
+      readValues = [];
+      written = 0;
     },
   };
 }

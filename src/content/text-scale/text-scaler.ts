@@ -12,6 +12,7 @@ import { ourMarker } from '../page-names';
 import { createEditorRules, describeEditable } from './editor-sizes';
 import { createInlineSizes } from './inline-sizes';
 import { buildTextScaleCss, isSizeAttribute, type OriginalSize, originalSize, sizeKey } from './scale-css';
+import { insertScaleRules, rescaleRules } from './scale-sheet';
 import { createSlicedWork } from './sliced-work';
 import { isInsideEditor, isTextBearing, parentAcrossShadow } from './text-bearing';
 
@@ -27,15 +28,15 @@ type Pin = string;
 
 interface RootState {
   observer: MutationObserver;
-  /** Rules for every known size at the current scale. */
+  /** Rules for every known size at the current scale, edited in place (scale-sheet.ts). */
   main: HTMLStyleElement;
-  /** Rules for sizes met since the last full render, each batch in its own sheet (see addRules). */
-  batches: HTMLStyleElement[];
 }
 
 /** Inline style edits that cannot change a font size are ignored (animations write style every frame). */
 const FONT_RELATED_STYLE = /font|line-height|--/i;
 const XHTML = 'http://www.w3.org/1999/xhtml';
+/** More newly pinned elements than this are reported as a whole-page change (unclip then walks the page once). */
+const MANY_APPLIED = 2000;
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 
 function keep<T>(elements: Element[], values: T[], wanted: (element: Element) => boolean): [Element[], T[]] {
@@ -60,10 +61,18 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   const editorRules = createEditorRules();
   const editorStyle = newStyle();
   const pendingRemeasure = new Set<Element>();
+  /** Pinned since unclip last heard of it; undefined for "too many: check every box". */
+  let applied: Element[] | undefined = [];
   const work = createSlicedWork(window, {
     read: measure,
     // Measured a few tasks ago: the page may have removed the element since.
     write: (elements, measured) => pinMeasured(...keep(elements, measured, (element) => element.isConnected)),
+    // Unclip reads the boxes once the text has settled, not after every slice (its reads would lay out our writes).
+    settled() {
+      const elements = applied;
+      applied = [];
+      if (!stopped) onApplied?.(elements);
+    },
   });
   let remeasureFrame = 0;
   let resizeTimer = 0;
@@ -81,9 +90,14 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
 
   const parentOf = (root: StyleRoot) => (root.nodeType === Node.DOCUMENT_NODE ? (root as Document).documentElement : root);
 
-  /** First in document order, so our cascade layer is declared before any of the page's. */
+  /**
+   * Last, not first: Chromium extends its cascade layers for a sheet appended, but rebuilds them for one
+   * put before others and lays out every text again (see scale-sheet.ts). Our layer still beats every
+   * unlayered !important rule of the page; only a page's own layered !important rules come first.
+   */
   function place(root: StyleRoot, style: HTMLStyleElement): void {
-    parentOf(root)?.prepend(style);
+    style.textContent = buildTextScaleCss(sizes.values(), percent);
+    parentOf(root)?.append(style);
   }
 
   /**
@@ -93,7 +107,6 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   function keepPlaced(root: StyleRoot, state: RootState): void {
     if (state.main.isConnected || !parentOf(root)) return;
     place(root, state.main);
-    for (const batch of state.batches) parentOf(root)?.append(batch);
     if (root === document) {
       parentOf(root)?.append(editorStyle);
       // document.open() also drops the window's listeners.
@@ -111,37 +124,21 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   }
 
   function renderAll(): void {
-    const css = buildTextScaleCss(sizes.values(), percent);
-    for (const state of roots.values()) {
-      for (const batch of state.batches) batch.remove();
-      state.batches = [];
-      if (state.main.textContent !== css) state.main.textContent = css;
-    }
+    for (const state of roots.values()) rescaleRules(state.main, percent, (pin) => sizes.get(pin));
     inline.rescale(percent);
     renderEditors();
   }
 
-  /**
-   * New sizes go into a new small sheet instead of rewriting the main one: a
-   * rewritten sheet makes the browser restyle every element it styled, which
-   * on a 20,000-element page cost ~150 ms per new size (npm run bench).
-   */
+  /** Into the sheets in place: a rewritten sheet would restyle every element it styled (see scale-sheet.ts). */
   function addRules(added: OriginalSize[]): void {
-    const css = buildTextScaleCss(added, percent);
-    for (const [root, state] of roots) {
-      const batch = newStyle();
-      batch.textContent = css;
-      state.batches.push(batch);
-      parentOf(root)?.append(batch);
-    }
+    for (const state of roots.values()) insertScaleRules(state.main, added, percent);
   }
 
   function attachRoot(root: StyleRoot): void {
     if (roots.has(root)) return;
     const observer = new MutationObserver((records) => onMutations(root, records));
-    const state: RootState = { observer, main: newStyle(), batches: [] };
+    const state: RootState = { observer, main: newStyle() };
     roots.set(root, state);
-    state.main.textContent = buildTextScaleCss(sizes.values(), percent);
     place(root, state.main);
     observer.observe(root, {
       childList: true,
@@ -223,7 +220,8 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     });
     if (added.length > 0) addRules(added);
     if (editorsChanged) renderEditors();
-    onApplied?.(elements);
+    if (applied && applied.length + elements.length <= MANY_APPLIED) for (const element of elements) applied.push(element);
+    else applied = undefined;
   }
 
   let editorsOnPage = false;
@@ -415,7 +413,6 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
         state.observer.disconnect();
         for (const element of pinnedWithin(root)) setPin(element, undefined);
         state.main.remove();
-        for (const batch of state.batches) batch.remove();
       }
       editorStyle.remove();
       roots.clear();

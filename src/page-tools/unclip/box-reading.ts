@@ -4,6 +4,7 @@
  */
 import { ourMarker } from '../../content/page-names';
 import { isSizeAttribute } from '../../content/text-scale/scale-css';
+import { ruleSelectors } from '../../content/text-scale/scale-sheet';
 import type { BoxMetrics, BoxStyle } from './unclip-plan';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
@@ -55,7 +56,11 @@ export function styleOf(box: Element): BoxStyle {
 function pinSelector(document: Document): string {
   const names = new Set<string>();
   for (const style of document.querySelectorAll(TEXT_SCALE_STYLES)) {
-    for (const [, name] of (style.textContent ?? '').matchAll(/\[([\w-]+)\]/g)) if (isSizeAttribute(name)) names.add(name);
+    // From the CSSOM, not the text: sizes met later are inserted as rules (scale-sheet.ts).
+    for (const selector of ruleSelectors(style as HTMLStyleElement)) {
+      const name = selector.slice(1, -1);
+      if (isSizeAttribute(name)) names.add(name);
+    }
   }
   return Array.from(names, (name) => `[${name}]`).join(',');
 }

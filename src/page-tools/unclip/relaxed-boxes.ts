@@ -4,7 +4,8 @@
  * a rule for every token in use. clear() removes all of it.
  */
 import { ourMarker } from '../../content/page-names';
-import { buildUnclipCss, UNCLIP_ATTRIBUTE } from './unclip-plan';
+import { layerBlock } from '../../content/text-scale/scale-sheet';
+import { buildUnclipCss, UNCLIP_ATTRIBUTE, unclipRule } from './unclip-plan';
 
 type StyleRoot = Document | ShadowRoot;
 
@@ -22,29 +23,43 @@ export function createRelaxedBoxes(document: Document): RelaxedBoxes {
   const sheets = new Map<StyleRoot, HTMLStyleElement>();
   const tokensInUse = new Set<string>();
 
-  function sheetFor(root: StyleRoot): HTMLStyleElement {
+  /** Written whole only when (re)placed; new tokens are inserted as rules (see scale-sheet.ts: a rewrite relays out every text). */
+  function placeSheet(root: StyleRoot): void {
     let sheet = sheets.get(root);
     if (!sheet) {
       sheet = document.createElement('style');
       sheet.setAttribute(ourMarker(), 'u');
-      sheet.textContent = buildUnclipCss(tokensInUse);
       sheets.set(root, sheet);
     }
     // Again if the page emptied <html> or the shadow root since.
-    if (!sheet.isConnected) (root === document ? document.documentElement : root)?.append(sheet);
-    return sheet;
+    if (sheet.isConnected) return;
+    sheet.textContent = buildUnclipCss(tokensInUse);
+    (root === document ? document.documentElement : root)?.append(sheet);
+  }
+
+  function insertRules(tokens: readonly string[]): void {
+    for (const sheet of sheets.values()) {
+      const block = layerBlock(sheet);
+      if (!block) {
+        // Its first rules: no layer block yet to insert into (the sheet is new and holds no rule).
+        sheet.textContent = buildUnclipCss(tokensInUse);
+        continue;
+      }
+      for (const token of tokens) {
+        const rule = unclipRule(token);
+        if (rule) block.insertRule(rule, block.cssRules.length);
+      }
+    }
   }
 
   return {
     tokensOf: (box) => box.getAttribute(UNCLIP_ATTRIBUTE)?.split(' ').filter(Boolean) ?? [],
     set(box, tokens) {
       box.setAttribute(UNCLIP_ATTRIBUTE, tokens.join(' '));
-      sheetFor(box.getRootNode() as StyleRoot);
-      const before = tokensInUse.size;
-      for (const token of tokens) tokensInUse.add(token);
-      if (tokensInUse.size === before) return;
-      const css = buildUnclipCss(tokensInUse);
-      for (const sheet of sheets.values()) sheet.textContent = css;
+      const added = tokens.filter((token) => !tokensInUse.has(token));
+      for (const token of added) tokensInUse.add(token);
+      if (added.length > 0) insertRules(added);
+      placeSheet(box.getRootNode() as StyleRoot);
     },
     within(scope) {
       if (sheets.size === 0) return [];

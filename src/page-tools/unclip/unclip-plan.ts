@@ -121,13 +121,15 @@ function declarations(token: string): string | undefined {
   return `height:auto!important;min-height:${minHeight}px!important;max-height:none!important;-webkit-line-clamp:none!important;line-clamp:none!important`;
 }
 
+/** The rule for one token; undefined for a token we do not know. */
+export function unclipRule(token: string): string | undefined {
+  const body = declarations(token);
+  return body ? `[${UNCLIP_ATTRIBUTE}~="${token}"]{${body}}` : undefined;
+}
+
 /** One rule per token in use, in the text-size cascade layer (see layers.ts); '' for none. */
 export function buildUnclipCss(tokens: Iterable<string>): string {
-  const rules: string[] = [];
-  for (const token of [...new Set(tokens)].sort()) {
-    const body = declarations(token);
-    if (body) rules.push(`[${UNCLIP_ATTRIBUTE}~="${token}"]{${body}}`);
-  }
+  const rules = [...new Set(tokens)].sort().flatMap((token) => unclipRule(token) ?? []);
   return rules.length === 0 ? '' : `${layerOrder()}\n@layer ${textLayer()}{\n${rules.join('\n')}\n}`;
 }
 

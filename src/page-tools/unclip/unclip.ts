@@ -64,15 +64,14 @@ export function startUnclip(document: Document): Unclip {
   let overflowing = new Map<Element, Candidate>();
   let passes = 0;
   let frame = 0;
-  let fallback = 0;
   let stopped = false;
 
   function schedule(): void {
     if (frame || stopped || !window) return;
-    // Reads start right after a frame is rendered, when layout is clean (a scale change's relayout is
-    // the page's, not ours); the timeout is for documents that are not rendered.
-    frame = window.requestAnimationFrame(() => window.setTimeout(run));
-    fallback = window.setTimeout(run, 1_000);
+    // Reads start once a frame is rendered and the page is idle, when layout is clean (a scale change's
+    // relayout is the browser's, in its own task, not inside ours); the timeout is for documents that are
+    // not rendered.
+    frame = window.requestIdleCallback(run, { timeout: 1_000 });
   }
 
   /** Keeps a box if it overflows now and does not hide on purpose. */
@@ -125,8 +124,7 @@ export function startUnclip(document: Document): Unclip {
   }
 
   function run(): void {
-    window?.cancelAnimationFrame(frame);
-    window?.clearTimeout(fallback);
+    window?.cancelIdleCallback(frame);
     frame = 0;
     if (stopped) return;
     if (toReview.size > 0) reviewChanged();
@@ -223,8 +221,7 @@ export function startUnclip(document: Document): Unclip {
       stopped = true;
       observer.disconnect();
       window?.removeEventListener('load', onLoaded);
-      window?.cancelAnimationFrame(frame);
-      window?.clearTimeout(fallback);
+      window?.cancelIdleCallback(frame);
       relaxed.clear();
     },
   };
