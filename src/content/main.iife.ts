@@ -8,9 +8,8 @@
 import type { BootPreferences } from '../shared/boot-scripts';
 import { FEATURES, hasAdjustments, isFeatureOn } from '../shared/features/registry';
 import { sendToBackground } from '../shared/messaging';
-import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
-import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
-import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
+import { loadPagePreferences, type PagePreferences, pageDefaults, pageFields } from '../shared/preferences/page-preferences';
+import { GLOBAL_KEY, siteKey, watchPreferences } from '../shared/preferences/raw-storage';
 import { createTextSizeController } from './text-scale/text-size-controller';
 import { createToolSwitch } from './tool-switch';
 
@@ -45,22 +44,22 @@ function run(): void {
       feature.tool && (top || !feature.topOnly) ? [createToolSwitch(feature.tool, (preferences) => isFeatureOn(feature, preferences))] : [],
     ),
   ];
-  const apply = (preferences: EffectivePreferences) => {
+  const apply = (preferences: PagePreferences) => {
     for (const tool of tools) tool(preferences);
     textSize.apply(preferences.textScale);
   };
 
   // Boot files are ours, but check them like any stored data: a bad value must not break the page.
-  const boot = repairSitePreferences(globalThis.__easyReadBoot ?? {}).value;
-  if (Object.keys(boot).length > 0) apply(resolvePreferences(DEFAULT_GLOBAL_PREFERENCES, boot));
+  const boot = pageFields(globalThis.__easyReadBoot);
+  if (Object.keys(boot).length > 0) apply({ ...pageDefaults(), ...boot });
 
   void frameOrigin().then((origin) => {
     if (!origin) return;
     let latestRead = 0;
     const refresh = async () => {
       const read = ++latestRead;
-      const stored = await loadPreferences(origin);
-      if (read === latestRead) apply(resolvePreferences(stored.global, stored.site));
+      const preferences = await loadPagePreferences(origin);
+      if (read === latestRead) apply(preferences);
     };
     void refresh();
     const ownKey = siteKey(origin);

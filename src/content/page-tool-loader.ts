@@ -8,11 +8,11 @@
  */
 import type { PageToolName } from '../shared/messages';
 import { sendToBackground } from '../shared/messaging';
-import type { EffectivePreferences } from '../shared/preferences/resolve';
+import type { PagePreferences } from '../shared/preferences/page-preferences';
 
 /** A tool switched by preferences (see tool-switch.ts): given every change, it turns itself off when not wanted. */
 export interface SwitchedTool {
-  apply(preferences: EffectivePreferences): void;
+  apply(preferences: PagePreferences): void;
 }
 
 /** The tools switched by preferences: the adjustments and every feature's own tool. */

@@ -5,15 +5,15 @@
  * the adjustments and one per feature with a tool of its own, so a new tool
  * costs the always-on script nothing but its description.
  */
-import type { EffectivePreferences } from '../shared/preferences/resolve';
+import type { PagePreferences } from '../shared/preferences/page-preferences';
 import type { ToolName } from './page-tool-loader';
 import { loadedPageTool, loadPageTool } from './page-tool-loader';
 
 export function createToolSwitch(
   name: ToolName,
-  wanted: (preferences: EffectivePreferences) => boolean,
-): (preferences: EffectivePreferences) => void {
-  let latest: EffectivePreferences | undefined;
+  wanted: (preferences: PagePreferences) => boolean,
+): (preferences: PagePreferences) => void {
+  let latest: PagePreferences | undefined;
   return (preferences) => {
     latest = preferences;
     const loaded = loadedPageTool(name);

@@ -5,16 +5,17 @@
  * A feature's CSS generator and behaviour are other exports of its module,
  * reached only from the page tool that runs them.
  */
-import * as v from 'valibot';
 import type { PageToolName } from '../messages';
 
 export type FieldValue = string | boolean;
 
 export interface FeatureField<T extends FieldValue = FieldValue> {
-  /** Checks a stored value; repair replaces a value that fails it by the default. */
-  schema: v.GenericSchema;
   default: T;
-  /** Every value, in the order the surfaces offer them; also the boot files the build emits. */
+  /**
+   * Every value, in the order the surfaces offer them; also the boot files the build emits. A stored
+   * value is valid when it is one of them (schema.ts makes the valibot schema of it; the always-on
+   * script checks the list itself: page-preferences.ts).
+   */
   choices: readonly T[];
   /** The label's message key in the popup when it differs from the options page's (the field name). */
   popupLabel?: string;
@@ -22,12 +23,12 @@ export interface FeatureField<T extends FieldValue = FieldValue> {
 
 /** A choice from a list; each choice's label is the message optionLabelKey(field, value). */
 export function choiceField<const C extends readonly [string, ...string[]]>(choices: C, fallback: C[number]): FeatureField<C[number]> {
-  return { schema: v.picklist(choices), default: fallback, choices };
+  return { default: fallback, choices };
 }
 
 /** On or off, off by default. */
 export function switchField(extra: Pick<FeatureField, 'popupLabel'> = {}): FeatureField<boolean> {
-  return { schema: v.boolean(), default: false, choices: [false, true], ...extra };
+  return { default: false, choices: [false, true], ...extra };
 }
 
 export type FeatureFields = Record<string, FeatureField>;

@@ -7,7 +7,6 @@
  * list: preference fields and repair, boot files, "as the site made it",
  * popup rows, options fields, presets, and whether the adjustments' code loads.
  */
-import type * as v from 'valibot';
 import type { Feature, FeatureField, FeatureValues } from './feature';
 
 const modules = /* @__PURE__ */ import.meta.glob<Feature>('../../features/*.ts', { eager: true, import: 'feature' });
@@ -27,10 +26,6 @@ export interface RegisteredField {
 export const FEATURE_FIELDS: readonly RegisteredField[] = FEATURES.flatMap((feature) =>
   Object.entries(feature.fields).map(([name, field]) => ({ name: name as FeatureFieldName, field, feature })),
 );
-
-export function featureSchemas(): Record<FeatureFieldName, v.GenericSchema> {
-  return Object.fromEntries(FEATURE_FIELDS.map(({ name, field }) => [name, field.schema])) as Record<FeatureFieldName, v.GenericSchema>;
-}
 
 /** Every feature off: what "Reset everything for this site" and the defaults mean. */
 export function featureDefaults(): FeatureValues {

@@ -6,6 +6,14 @@
  */
 type RawPreferences = Record<string, unknown>;
 
+export const PREFERENCES_VERSION = 1;
+
+/** The version a stored object says it has; unversioned or nonsense is 0, the oldest. */
+export function readVersion(raw: RawPreferences): number {
+  const version = raw.version;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 0;
+}
+
 interface Migration {
   to: number;
   why: string;

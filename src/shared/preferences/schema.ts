@@ -5,12 +5,12 @@
  * extension) are carried along untouched when we write.
  */
 import * as v from 'valibot';
-import type { FeatureValues } from '../features/feature';
-import { featureDefaults, featureSchemas } from '../features/registry';
+import type { FeatureField, FeatureValues } from '../features/feature';
+import { FEATURE_FIELDS, type FeatureFieldName, featureDefaults } from '../features/registry';
 import { DEFAULT_TEXT_SCALE, nearestTextScaleStep } from '../text-scale-steps';
-import { migrateToCurrent } from './migrations';
+import { migrateToCurrent, PREFERENCES_VERSION, readVersion } from './migrations';
 
-export const PREFERENCES_VERSION = 1;
+export { PREFERENCES_VERSION, readVersion };
 
 export const READER_FONTS = ['system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
 export const READER_WIDTHS = ['narrow', 'medium', 'wide', 'full'] as const;
@@ -53,6 +53,14 @@ const coreSchemas = {
 };
 
 type FieldValues = { [K in keyof typeof coreSchemas]: v.InferOutput<(typeof coreSchemas)[K]> } & FeatureValues;
+
+/** A feature field is valid when it is one of its choices. */
+function featureSchema(field: FeatureField): v.GenericSchema {
+  return typeof field.default === 'boolean' ? v.boolean() : v.picklist(field.choices as [string, ...string[]]);
+}
+
+const featureSchemas = () =>
+  Object.fromEntries(FEATURE_FIELDS.map(({ name, field }) => [name, featureSchema(field)])) as Record<FeatureFieldName, v.GenericSchema>;
 
 /** The types, the checks and the repair all come from here. */
 const fieldSchemas: Record<keyof FieldValues, v.GenericSchema> = { ...coreSchemas, ...featureSchemas() };
@@ -116,11 +124,6 @@ function repairFields(raw: Record<string, unknown>, partial: boolean): Repaired<
     }
   }
   return { value: value as SitePreferences, problems };
-}
-
-function readVersion(raw: Record<string, unknown>): number {
-  const version = raw.version;
-  return typeof version === 'number' && Number.isInteger(version) && version >= 0 ? version : 0;
 }
 
 export function repairGlobalPreferences(raw: unknown): Repaired<GlobalPreferences> {

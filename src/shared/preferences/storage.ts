@@ -5,28 +5,10 @@
  * copy until a later sync write succeeds and removes it.
  */
 import browser from 'webextension-polyfill';
+import { GLOBAL_KEY, originFromKey, readRaw, siteKey } from './raw-storage';
 import { type GlobalPreferences, mergeForWrite, repairGlobalPreferences, repairSitePreferences, type SitePreferences } from './schema';
 
-export const GLOBAL_KEY = 'preferences';
-const SITE_KEY_PREFIX = 'site:';
-
-export function siteKey(origin: string): string {
-  return `${SITE_KEY_PREFIX}${origin}`;
-}
-
-export function isPreferencesKey(key: string): boolean {
-  return key === GLOBAL_KEY || key.startsWith(SITE_KEY_PREFIX);
-}
-
-export function originFromKey(key: string): string | undefined {
-  return key.startsWith(SITE_KEY_PREFIX) ? key.slice(SITE_KEY_PREFIX.length) : undefined;
-}
-
-/** Stored objects as they are (unrepaired), from both areas; null reads everything. */
-export async function readRaw(keys: string[] | null): Promise<Record<string, unknown>> {
-  const [synced, local] = await Promise.all([browser.storage.sync.get(keys).catch(() => ({})), browser.storage.local.get(keys)]);
-  return { ...synced, ...local };
-}
+export { GLOBAL_KEY, isPreferencesKey, originFromKey, readRaw, siteKey, watchPreferences } from './raw-storage';
 
 /** Writes several keys in one storage call (storage.sync allows 120 writes a minute). */
 export async function writeMany(entries: Record<string, unknown>): Promise<void> {
@@ -142,15 +124,4 @@ export async function readStoredFields(origin: string | undefined): Promise<Site
 /** The site goes back to following the global settings. */
 export function forgetSite(origin: string): Promise<void> {
   return oneAtATime(() => removeMany([siteKey(origin)]));
-}
-
-/** Calls back with the preference keys that changed, in either storage area. */
-export function watchPreferences(onChange: (keys: string[]) => void): () => void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-    if (area !== 'sync' && area !== 'local') return;
-    const keys = Object.keys(changes).filter(isPreferencesKey);
-    if (keys.length > 0) onChange(keys);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }
