@@ -14,6 +14,7 @@ import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/pre
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
 import { createAdjustmentsLoader } from './adjustments-loader';
 import { createLineFocusLoader } from './line-focus-loader';
+import { createPageButtonLoader } from './page-button-loader';
 import { createTextSizeController } from './text-scale/text-size-controller';
 
 declare global {
@@ -42,10 +43,12 @@ function run(): void {
   const textSize = createTextSizeController(document);
   const adjustments = createAdjustmentsLoader();
   const lineFocus = createLineFocusLoader();
+  const pageButton = createPageButtonLoader();
   const apply = (preferences: EffectivePreferences) => {
     adjustments.apply(pageAdjustmentsOf(preferences));
     textSize.apply(preferences.textScale);
     lineFocus.apply(preferences.pageLineFocus);
+    pageButton(preferences);
   };
 
   // Boot files are ours, but check them like any stored data: a bad value must not break the page.

@@ -9,12 +9,14 @@
 import browser from 'webextension-polyfill';
 import type { PageToolName } from '../shared/messages';
 import type { PageAdjustments } from '../shared/page-adjustments';
+import type { EffectivePreferences } from '../shared/preferences/resolve';
 
 /** What each page tool's script leaves for the content script (see PAGE_TOOLS). */
 export interface PageTools {
   'line-focus': { start(): () => void };
   adjustments: { apply(adjustments: PageAdjustments): void };
   unclip: { start(document: Document): { refresh(added?: readonly Element[]): void; stop(): void } };
+  'page-button': { show(preferences: EffectivePreferences): void; hide(): void };
 }
 
 declare global {

@@ -17,6 +17,7 @@ import { optionLabelKey } from '../shared/option-label-key';
 import {
   DEFAULT_GLOBAL_PREFERENCES,
   type GlobalPreferences,
+  PAGE_BUTTON_CORNERS,
   PAGE_COLOURS,
   PAGE_FONTS,
   PAGE_SPACINGS,
@@ -49,6 +50,8 @@ export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
   pageLinks: 'pageLinks',
   pageFocus: 'pageFocus',
   pageLineFocus: 'pageLineFocus',
+  pageButton: 'pageButton',
+  pageButtonCorner: 'pageButtonCorner',
 };
 
 /** Display order: the order of FIELD_LABEL_KEYS, which the type above forces to list every field. */
@@ -93,12 +96,15 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
       return PAGE_FONTS.map((value) => [value, t(optionLabelKey('pageFont', value))] as const);
     case 'pageSpacing':
       return PAGE_SPACINGS.map((value) => [value, t(optionLabelKey('pageSpacing', value))] as const);
+    case 'pageButtonCorner':
+      return PAGE_BUTTON_CORNERS.map((value) => [value, t(optionLabelKey('pageButtonCorner', value))] as const);
     case 'readerImages':
     case 'readerVertical':
     case 'speechVoice':
     case 'pageLinks':
     case 'pageFocus':
     case 'pageLineFocus':
+    case 'pageButton':
       return [];
   }
 }

@@ -27,6 +27,8 @@ export const READER_THEMES = [
 export const PAGE_COLOURS = ['off', 'white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'blue', 'dark'] as const;
 export const PAGE_FONTS = ['off', 'system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
 export const PAGE_SPACINGS = ['off', 'wcag', 'wide'] as const;
+/** Where the optional on-page button sits; the first is the default. */
+export const PAGE_BUTTON_CORNERS = ['bottom-right', 'bottom-left', 'top-left', 'top-right'] as const;
 
 /** Any sane percentage is kept as the user's intent, snapped to the nearest step. */
 const textScaleSchema = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(1000), v.transform(nearestTextScaleStep));
@@ -62,6 +64,9 @@ const fieldSchemas = {
   pageFocus: v.boolean(),
   /** Reading ruler: a band that follows the pointer or the keyboard and dims the rest of the page. */
   pageLineFocus: v.boolean(),
+  /** The optional on-page button (for people who never find the toolbar icon): off unless chosen. */
+  pageButton: v.boolean(),
+  pageButtonCorner: v.picklist(PAGE_BUTTON_CORNERS),
 };
 
 type FieldValues = { [K in keyof typeof fieldSchemas]: v.InferOutput<(typeof fieldSchemas)[K]> };
@@ -91,6 +96,8 @@ export const DEFAULT_GLOBAL_PREFERENCES: GlobalPreferences = {
   pageLinks: false,
   pageFocus: false,
   pageLineFocus: false,
+  pageButton: false,
+  pageButtonCorner: 'bottom-right',
 };
 
 export interface Repaired<T> {

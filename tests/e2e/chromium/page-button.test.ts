@@ -1,0 +1,178 @@
+/**
+ * The optional on-page button (issue 11) in Debian's Chromium with the built
+ * extension: turned on in the options page it shows in the chosen corner of
+ * a fixture page, above the page's own "Page top" link; by keyboard only it
+ * opens its panel, makes the text larger, closes with Esc and gives focus
+ * back; it moves to the next corner; print media hides it; turned off, the
+ * page's DOM is byte-identical to before. axe-core checks the panel in
+ * English and Japanese, light and dark (on a copy in an open shadow root:
+ * axe cannot enter the closed one, and the copy carries every attribute and
+ * inline style of the original).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../../support/axe';
+import { clearPreferences, type ExtensionSession, launchWithExtension, setGlobalPreferences } from '../../support/chromium';
+import { contentWorld } from '../../support/content-world';
+import { useFreshTabPerTest } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
+import { startFixtureServer } from '../../support/fixture-server';
+import { messages } from '../../support/locales';
+import { expectInCorner, hostState, keyboardScenario, moveByKeyboard, outerHtml, waitForHost } from '../../support/page-button-scenarios';
+
+let server: FixtureServer;
+let session: ExtensionSession;
+let page: Page;
+
+useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
+
+async function openOptions(target = session): Promise<Page> {
+  const options = await target.context.newPage();
+  await options.goto(`chrome-extension://${target.extensionId}/src/options/index.html`);
+  await options.waitForSelector('#field-page-button');
+  return options;
+}
+
+async function openFixture(): Promise<void> {
+  await page.goto(server.url('corner-controls.html'));
+  await page.waitForLoadState('load');
+}
+
+describe('on-page button', () => {
+  it('is turned on in the options page and shows in the chosen corner', async () => {
+    await openFixture();
+    expect(await hostState(page)).toBeNull();
+    const options = await openOptions();
+    await options.selectOption('#field-page-button-corner', 'top-left');
+    await options.check('#field-page-button');
+    await expectInCorner(page, 'top-left');
+    await options.selectOption('#field-page-button-corner', 'bottom-right');
+    await expectInCorner(page, 'bottom-right');
+    await options.close();
+  });
+
+  it('works by keyboard only: Tab, Enter, Larger, Esc with focus back on the button', async () => {
+    await setGlobalPreferences(session, { pageButton: true });
+    await openFixture();
+    await expectInCorner(page, 'bottom-right');
+    await keyboardScenario(page);
+    // Inside the closed root (our content world): the button itself has the focus.
+    const world = await contentWorld(page, session.extensionId);
+    const focused = await world.evaluate<string>(`(() => {
+      const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+      const active = chrome.dom.openOrClosedShadowRoot(host).activeElement;
+      return active.tagName + ' ' + active.getAttribute('aria-expanded');
+    })()`);
+    expect(focused).toBe('BUTTON false');
+    await world.detach();
+  });
+
+  it('moves to the next corner from its panel', async () => {
+    await setGlobalPreferences(session, { pageButton: true, pageButtonCorner: 'top-left' });
+    await openFixture();
+    await expectInCorner(page, 'top-left');
+    await moveByKeyboard(page);
+    await expectInCorner(page, 'top-right');
+    await expect
+      .poll(
+        async () =>
+          ((await session.worker.evaluate(() => chrome.storage.sync.get('preferences'))) as { preferences: { pageButtonCorner: string } })
+            .preferences.pageButtonCorner,
+      )
+      .toBe('top-right');
+  });
+
+  it('is not printed', async () => {
+    await setGlobalPreferences(session, { pageButton: true });
+    await openFixture();
+    expect((await waitForHost(page)).display).toBe('block');
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(async () => (await hostState(page))?.display).toBe('none');
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(async () => (await hostState(page))?.display).toBe('block');
+  });
+
+  it('is removed exactly when turned off: the page DOM is byte-identical', async () => {
+    await openFixture();
+    const before = await outerHtml(page);
+    const options = await openOptions();
+    await options.check('#field-page-button');
+    await waitForHost(page);
+    await page.bringToFront();
+    await options.uncheck('#field-page-button');
+    await expect.poll(() => hostState(page)).toBeNull();
+    expect(await outerHtml(page)).toBe(before);
+    await options.close();
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe-core violations, panel open (%s)', async (colorScheme) => {
+    await page.emulateMedia({ colorScheme });
+    await setGlobalPreferences(session, { pageButton: true });
+    await openFixture();
+    expect(await panelViolations(page, session)).toEqual([]);
+  });
+});
+
+/**
+ * Opens the panel and puts a copy of the closed shadow tree (every element,
+ * attribute and inline style) into an open shadow root on top of it, where
+ * axe-core can see it; runs axe on the page; removes the copy.
+ */
+async function panelViolations(target: Page, extension: ExtensionSession): Promise<string[]> {
+  for (let i = 0; i < 40 && !(await hostState(target))?.focused; i++) await target.keyboard.press('Tab');
+  const closed = (await hostState(target))?.height ?? 0;
+  await target.keyboard.press('Enter');
+  await expect.poll(async () => (await hostState(target))?.height ?? 0).toBeGreaterThan(closed * 3);
+  const world = await contentWorld(target, extension.extensionId);
+  await world.evaluate(`(() => {
+    const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+    const copy = document.createElement('div');
+    copy.id = 'axe-copy';
+    // Property by property: the serialized attribute would fold them into 'all: initial !important'.
+    for (const name of host.style) {
+      copy.style.removeProperty(name);
+      copy.style.setProperty(name, host.style.getPropertyValue(name), host.style.getPropertyPriority(name));
+    }
+    const open = copy.attachShadow({ mode: 'open' });
+    for (const child of chrome.dom.openOrClosedShadowRoot(host).children) open.append(child.cloneNode(true));
+    document.body.append(copy);
+  })()`);
+  await world.detach();
+  const violations = await axeViolations(target);
+  await target.evaluate(() => document.getElementById('axe-copy')?.remove());
+  return violations;
+}
+
+describe('on-page button in Japanese', () => {
+  let japanese: ExtensionSession;
+  let japaneseServer: FixtureServer;
+  beforeAll(async () => {
+    japaneseServer = await startFixtureServer();
+    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  });
+  afterAll(async () => {
+    await japanese?.close();
+    await japaneseServer?.close();
+  });
+
+  it('speaks Japanese and has no axe-core violations, light or dark', async () => {
+    await clearPreferences(japanese);
+    await japanese.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, pageButton: true } }));
+    const site = await japanese.context.newPage();
+    await site.goto(japaneseServer.url('corner-controls.html'));
+    await waitForHost(site);
+    const world = await contentWorld(site, japanese.extensionId);
+    const label = await world.evaluate<string>(`(() => {
+      const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+      const root = chrome.dom.openOrClosedShadowRoot(host);
+      return root.querySelector('[role="region"]').getAttribute('aria-label');
+    })()`);
+    await world.detach();
+    expect(label).toBe(messages('ja').pageButtonRegion.message);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await site.emulateMedia({ colorScheme });
+      expect(await panelViolations(site, japanese), colorScheme).toEqual([]);
+      await site.keyboard.press('Escape');
+    }
+  });
+});

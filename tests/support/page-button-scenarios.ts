@@ -1,0 +1,140 @@
+/**
+ * The optional on-page button (issue 11) as a user meets it, shared by the
+ * Chromium and Firefox tests. The button lives in a closed shadow root under
+ * a host with a random name, so from the page all one sees is that host:
+ * an element under <html> named like `abcd-efgh`. Its box is the
+ * button's (and grows while the panel is open), and it is
+ * document.activeElement while focus is anywhere inside it: with the panel
+ * closed, that can only be the button.
+ */
+import { expect } from 'vitest';
+import { evaluateIn, type ScriptTarget } from './page-checks';
+
+export interface ButtonPage extends ScriptTarget {
+  keyboard: { press(key: 'Tab' | 'Enter' | 'Escape'): Promise<unknown> };
+}
+
+export interface HostState {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  height: number;
+  focused: boolean;
+  display: string;
+  viewport: { width: number; height: number };
+}
+
+/** Our host as the page sees it, or null when there is none. */
+export function hostState(page: ScriptTarget): Promise<HostState | null> {
+  return evaluateIn(
+    page,
+    () => {
+      const host = [...document.documentElement.children].find((element) => /^[a-z]{4}-[a-z]{4}$/.test(element.localName));
+      if (!host) return null;
+      const { left, top, right, bottom, height } = host.getBoundingClientRect();
+      return {
+        left,
+        top,
+        right,
+        bottom,
+        height,
+        focused: document.activeElement === host,
+        display: getComputedStyle(host).display,
+        viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+      };
+    },
+    undefined,
+  );
+}
+
+export async function waitForHost(page: ScriptTarget): Promise<HostState> {
+  await expect.poll(() => hostState(page), { timeout: 10_000 }).not.toBeNull();
+  return (await hostState(page)) as HostState;
+}
+
+export function outerHtml(page: ScriptTarget): Promise<string> {
+  return evaluateIn(page, () => document.documentElement.outerHTML, undefined);
+}
+
+function probeBox(page: ScriptTarget, probe: string): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  return evaluateIn(
+    page,
+    (name) => {
+      const { left, top, right, bottom } = (document.querySelector(`[data-probe="${name}"]`) as Element).getBoundingClientRect();
+      return { left, top, right, bottom };
+    },
+    probe,
+  );
+}
+
+function paragraphSize(page: ScriptTarget): Promise<number> {
+  return evaluateIn(
+    page,
+    () => Number.parseFloat(getComputedStyle(document.querySelector('[data-probe="body-paragraph"]') as Element).fontSize),
+    undefined,
+  );
+}
+
+/** In the corner asked for, within the window, and (bottom right) not over the page's own "Page top" link. */
+export async function expectInCorner(
+  page: ScriptTarget,
+  corner: 'bottom-right' | 'top-left' | 'top-right' | 'bottom-left',
+): Promise<HostState> {
+  const host = await waitForHost(page);
+  await expect
+    .poll(async () => {
+      const now = (await hostState(page)) as HostState;
+      const { width, height } = now.viewport;
+      return {
+        left: corner.endsWith('left') ? now.left < 40 : now.right > width - 40 && now.right <= width,
+        top: corner.startsWith('top') ? now.top < height / 2 && now.top >= 0 : now.bottom > height / 2 && now.bottom <= height,
+      };
+    })
+    .toEqual({ left: true, top: true });
+  if (corner === 'bottom-right') {
+    const control = await probeBox(page, 'page-top');
+    const now = (await hostState(page)) as HostState;
+    // Above the page's control in the same corner, not over it.
+    expect(now.bottom).toBeLessThanOrEqual(control.top);
+    expect(now.right).toBeGreaterThan(control.left);
+  }
+  return host;
+}
+
+/**
+ * By keyboard only: Tab reaches the button, Enter opens the panel, Tab Tab
+ * Enter presses "Larger" (the page's text grows by one step), Esc closes the
+ * panel with focus back on the button, and Enter there opens it again.
+ */
+export async function keyboardScenario(page: ButtonPage): Promise<void> {
+  const closed = await waitForHost(page);
+  expect(closed.focused).toBe(false);
+  for (let i = 0; i < 40 && !(await hostState(page))?.focused; i++) await page.keyboard.press('Tab');
+  expect((await hostState(page))?.focused).toBe(true);
+
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await hostState(page))?.height ?? 0).toBeGreaterThan(closed.height * 3);
+  const before = await paragraphSize(page);
+  await page.keyboard.press('Tab'); // Smaller
+  await page.keyboard.press('Tab'); // Larger
+  await page.keyboard.press('Enter');
+  await expect.poll(() => paragraphSize(page), { timeout: 10_000 }).toBeCloseTo(before * 1.1, 0);
+
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await hostState(page))?.height).toBeCloseTo(closed.height, 0);
+  expect((await hostState(page))?.focused).toBe(true);
+  // Focus is on the button itself: Enter opens the panel again, Esc closes it.
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await hostState(page))?.height ?? 0).toBeGreaterThan(closed.height * 3);
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await hostState(page))?.height).toBeCloseTo(closed.height, 0);
+}
+
+/** From the open panel, by keyboard: "Move this button" (the 8th control) sends it to the next corner clockwise. */
+export async function moveByKeyboard(page: ButtonPage): Promise<void> {
+  for (let i = 0; i < 40 && !(await hostState(page))?.focused; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}
