@@ -138,3 +138,19 @@ export async function moveByKeyboard(page: ButtonPage): Promise<void> {
   for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
 }
+
+/** Where the page's own content is: its probes' boxes and the document's size (a layout shift changes them). */
+export function pageLayout(page: ScriptTarget): Promise<number[]> {
+  return evaluateIn(
+    page,
+    () => [
+      document.documentElement.scrollWidth,
+      document.documentElement.scrollHeight,
+      ...[...document.querySelectorAll('[data-probe], h1, p, input')].flatMap((element) => {
+        const { left, top, width, height } = element.getBoundingClientRect();
+        return [left, top, width, height];
+      }),
+    ],
+    undefined,
+  );
+}

@@ -1,6 +1,6 @@
 /** The on-page button's pure parts: where it sits, and what its panel may send. */
 import { describe, expect, it } from 'vitest';
-import { buttonBox, EDGE_GAP, nextCorner, shiftPastObstacles } from '../../src/page-tools/page-button/placement';
+import { buttonBox, type Corner, EDGE_GAP, nextCorner, shiftPastObstacles } from '../../src/page-tools/page-button/placement';
 import { parseMessage } from '../../src/shared/messages';
 import { PAGE_BUTTON_CORNERS } from '../../src/shared/preferences/schema';
 
@@ -34,8 +34,8 @@ describe('on-page button placement', () => {
   });
 
   it('moves clockwise through the four corners', () => {
-    const seen = [PAGE_BUTTON_CORNERS[0]];
-    for (let i = 0; i < 4; i++) seen.push(nextCorner(seen[seen.length - 1], PAGE_BUTTON_CORNERS));
+    const seen: string[] = [PAGE_BUTTON_CORNERS[0]];
+    for (let i = 0; i < 4; i++) seen.push(nextCorner(seen[seen.length - 1] as Corner, PAGE_BUTTON_CORNERS));
     expect(seen).toEqual(['bottom-right', 'bottom-left', 'top-left', 'top-right', 'bottom-right']);
   });
 });

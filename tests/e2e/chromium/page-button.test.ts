@@ -18,7 +18,15 @@ import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { startFixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
-import { expectInCorner, hostState, keyboardScenario, moveByKeyboard, outerHtml, waitForHost } from '../../support/page-button-scenarios';
+import {
+  expectInCorner,
+  hostState,
+  keyboardScenario,
+  moveByKeyboard,
+  outerHtml,
+  pageLayout,
+  waitForHost,
+} from '../../support/page-button-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -92,12 +100,15 @@ describe('on-page button', () => {
     await expect.poll(async () => (await hostState(page))?.display).toBe('block');
   });
 
-  it('is removed exactly when turned off: the page DOM is byte-identical', async () => {
+  it('moves nothing on the page, and is removed exactly when turned off: the page DOM is byte-identical', async () => {
     await openFixture();
     const before = await outerHtml(page);
+    const layout = await pageLayout(page);
     const options = await openOptions();
     await options.check('#field-page-button');
     await waitForHost(page);
+    // Fixed, over the page: nothing of the page moved.
+    expect(await pageLayout(page)).toEqual(layout);
     await page.bringToFront();
     await options.uncheck('#field-page-button');
     await expect.poll(() => hostState(page)).toBeNull();
