@@ -46,8 +46,7 @@ export function panelStyles(look: Look): Styles {
     'box-sizing': 'border-box',
     width: '20em',
     'max-width': 'calc(100vw - 1.5em)',
-    // Room for the button and the gaps; the rest scrolls (200% zoom, small windows).
-    'max-height': 'calc(100vh - 5em)',
+    // Its max-height is set where the button is placed (page-button.ts): the rest scrolls.
     'overflow-y': 'auto',
     padding: '0.75em',
     color: look.text,
@@ -59,13 +58,14 @@ export function panelStyles(look: Look): Styles {
   };
 }
 
-/** A panel button: outlined, or filled while pressed (the ruler on). */
-export function panelButtonStyles(look: Look, pressed = false): Styles {
+/** A panel button: outlined, filled while pressed (the ruler on), dashed while it can do nothing (Larger at 300%). */
+export function panelButtonStyles(look: Look, state: { pressed?: boolean; unavailable?: boolean } = {}): Styles {
+  const pressed = state.pressed === true;
   return {
     ...FONT,
     color: pressed ? look.background : look.text,
     background: pressed ? look.text : look.background,
-    border: `0.125em solid ${look.text}`,
+    border: `0.125em ${state.unavailable ? 'dashed' : 'solid'} ${look.text}`,
     'border-radius': '0.4em',
     padding: '0.3em 0.6em',
     'min-height': '2.75em',

@@ -23,6 +23,9 @@ export interface PageButton {
   remove(): void;
 }
 
+/** Between the button and its panel (px). */
+const PANEL_GAP = 6;
+
 const ERRORS = { 'unsupported-page': 'unsupportedBrowserPage', 'no-access': 'errorNoAccess', failed: 'errorFailed' } as const;
 
 /** A valid custom-element name that differs per page load: nothing fixed for a page to look for. */
@@ -45,7 +48,7 @@ export function createPageButton(initial: EffectivePreferences): PageButton {
     host.style.removeProperty(property);
     host.style.setProperty(property, 'normal');
   }
-  const region = createStyled(document, 'div', { display: 'flex', gap: '0.5em' });
+  const region = createStyled(document, 'div', { display: 'flex', gap: `${PANEL_GAP}px` });
   region.setAttribute('role', 'region');
   region.setAttribute('aria-label', t('pageButtonRegion'));
   region.lang = browser.i18n.getUILanguage();
@@ -105,6 +108,9 @@ export function createPageButton(initial: EffectivePreferences): PageButton {
     });
     // The panel opens towards the middle of the page; the button stays first in the tab order.
     setStyles(region, { 'flex-direction': top ? 'column' : 'column-reverse', 'align-items': left ? 'flex-start' : 'flex-end' });
+    // What is left of the window's height beyond the button and the gaps; more scrolls inside the panel (200% zoom, small windows).
+    const room = viewport.height - shift - size.height - PANEL_GAP - 2 * EDGE_GAP;
+    setStyles(panel.element, { 'max-height': `${Math.max(room, size.height)}px` });
   }
   const obstacles = watchObstacles(host, place, signal);
 

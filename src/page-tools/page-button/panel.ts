@@ -26,6 +26,9 @@ export interface Panel {
   say(message: string): void;
 }
 
+const panelButton = (look: Look, element: HTMLElement) =>
+  panelButtonStyles(look, { unavailable: element.getAttribute('aria-disabled') === 'true' });
+
 const row = (gap = '0.5em'): Styles => ({ display: 'flex', 'flex-wrap': 'wrap', gap, 'align-items': 'center', margin: '0 0 0.6em' });
 
 /** Only a real press by the user counts: a page cannot reach these elements, and a synthetic event is ignored anyway. */
@@ -44,8 +47,9 @@ export function createPanel(painter: Painter, actions: PanelActions, signal: Abo
   panel.id = 'panel';
   panel.hidden = true;
 
-  const button = (key: string, styles: (look: Look) => Styles = (look) => panelButtonStyles(look)) => {
-    const element = painter.add(createStyled(document, 'button', {}), styles);
+  const button = (key: string, styles: (look: Look, element: HTMLElement) => Styles = panelButton) => {
+    const element = createStyled(document, 'button', {});
+    painter.add(element, (look) => styles(look, element));
     element.type = 'button';
     element.textContent = t(key);
     painter.ring(element, signal);
@@ -62,7 +66,7 @@ export function createPanel(painter: Painter, actions: PanelActions, signal: Abo
   const readingMode = button('readingModeButton');
   const readAloud = button('readAloudButton');
   let rulerOn = false;
-  const ruler = button('pageButtonRuler', (look) => panelButtonStyles(look, rulerOn));
+  const ruler = button('pageButtonRuler', (look) => panelButtonStyles(look, { pressed: rulerOn }));
   const toolsRow = createStyled(document, 'div', row());
   toolsRow.append(readingMode, readAloud, ruler);
 
@@ -106,6 +110,7 @@ export function createPanel(painter: Painter, actions: PanelActions, signal: Abo
       smaller.setAttribute('aria-disabled', String(preferences.textScale === MIN_TEXT_SCALE));
       larger.setAttribute('aria-disabled', String(preferences.textScale === MAX_TEXT_SCALE));
       reset.setAttribute('aria-disabled', String(preferences.textScale === 100));
+      for (const sizeButton of [smaller, larger, reset]) painter.repaint(sizeButton);
       rulerOn = preferences.pageLineFocus;
       ruler.setAttribute('aria-pressed', String(rulerOn));
       painter.repaint(ruler);

@@ -154,6 +154,75 @@ async function panelViolations(target: Page, extension: ExtensionSession): Promi
   return violations;
 }
 
+interface PanelMetrics {
+  inWindow: boolean;
+  scrollsSideways: boolean;
+  smallestTarget: number;
+  smallestText: number;
+}
+
+/** The open panel measured inside its closed root (our content world): in the window, no sideways scroll, target and text sizes. */
+async function panelMetrics(target: Page, extension: ExtensionSession): Promise<PanelMetrics> {
+  for (let i = 0; i < 40 && !(await hostState(target))?.focused; i++) await target.keyboard.press('Tab');
+  const closed = (await hostState(target))?.height ?? 0;
+  await target.keyboard.press('Enter');
+  await expect.poll(async () => (await hostState(target))?.height ?? 0).toBeGreaterThan(closed * 2);
+  const world = await contentWorld(target, extension.extensionId);
+  const metrics = await world.evaluate<PanelMetrics>(`(() => {
+    const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+    const root = chrome.dom.openOrClosedShadowRoot(host);
+    const panel = root.getElementById('panel');
+    const box = panel.getBoundingClientRect();
+    const controls = [...root.querySelectorAll('button, select')].map((el) => el.getBoundingClientRect());
+    const texts = [...root.querySelectorAll('button, select, label, p')].map((el) => parseFloat(getComputedStyle(el).fontSize));
+    return {
+      inWindow: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+      scrollsSideways: panel.scrollWidth > panel.clientWidth,
+      smallestTarget: Math.min(...controls.map((r) => Math.min(r.width, r.height))),
+      smallestText: Math.min(...texts),
+    };
+  })()`);
+  await world.detach();
+  return metrics;
+}
+
+describe('on-page button at 200% zoom and with a 32 px default font', () => {
+  it('keeps the open panel in the window at 200% zoom, no sideways scrolling, every target at least 24 px', async () => {
+    await setGlobalPreferences(session, { pageButton: true });
+    await openFixture();
+    await waitForHost(page);
+    const url = page.url();
+    await session.driver.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
+      await chrome.tabs.setZoomSettings(tab.id, { scope: 'per-tab' });
+      await chrome.tabs.setZoom(tab.id, 2);
+    }, url);
+    await page.waitForFunction(() => Math.abs(window.devicePixelRatio - 2) < 0.01);
+    const metrics = await panelMetrics(page, session);
+    expect(metrics).toMatchObject({ inWindow: true, scrollsSideways: false });
+    expect(metrics.smallestTarget).toBeGreaterThanOrEqual(24);
+  });
+
+  it('follows a 32 px default font: the panel text is 32 px, and still fits the window', async () => {
+    const large = await launchWithExtension({ defaultFontSize: 32 });
+    const largeServer = await startFixtureServer();
+    try {
+      await large.worker.evaluate(() => chrome.storage.sync.set({ preferences: { version: 1, pageButton: true } }));
+      const site = await large.context.newPage();
+      await site.goto(largeServer.url('corner-controls.html'));
+      await waitForHost(site);
+      const metrics = await panelMetrics(site, large);
+      expect(metrics).toMatchObject({ inWindow: true, scrollsSideways: false });
+      expect(metrics.smallestText).toBeGreaterThanOrEqual(32);
+      expect(metrics.smallestTarget).toBeGreaterThanOrEqual(24);
+    } finally {
+      await large.close();
+      await largeServer.close();
+    }
+  });
+});
+
 describe('on-page button in Japanese', () => {
   let japanese: ExtensionSession;
   let japaneseServer: FixtureServer;
