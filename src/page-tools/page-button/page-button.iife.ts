@@ -11,6 +11,8 @@ let shown: PageButton | undefined;
 globalThis.__easyReadTools ??= {};
 globalThis.__easyReadTools['page-button'] ??= {
   show(preferences: EffectivePreferences) {
+    // A document that is itself an editor (designMode) would take our host into what the user writes.
+    if (document.designMode === 'on') return;
     if (shown) shown.update(preferences);
     else shown = createPageButton(preferences);
   },

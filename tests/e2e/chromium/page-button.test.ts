@@ -27,6 +27,7 @@ import {
   pageLayout,
   waitForHost,
 } from '../../support/page-button-scenarios';
+import { tabTo } from '../../support/page-checks';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -57,6 +58,18 @@ describe('on-page button', () => {
     await options.selectOption('#field-page-button-corner', 'bottom-right');
     await expectInCorner(page, 'bottom-right');
     await options.close();
+  });
+
+  it('is turned on from the first-run page by keyboard', async () => {
+    const welcome = await session.context.newPage();
+    await welcome.goto(`chrome-extension://${session.extensionId}/src/welcome/index.html`);
+    await welcome.waitForSelector('body[data-ready="true"]');
+    await tabTo(welcome, '#page-button');
+    await welcome.keyboard.press('Space');
+    await expect.poll(() => welcome.textContent('#status')).toBe(messages('en').welcomeButtonOn.message);
+    await welcome.close();
+    await openFixture();
+    await expectInCorner(page, 'bottom-right');
   });
 
   it('works by keyboard only: Tab, Enter, Larger, Esc with focus back on the button', async () => {

@@ -14,6 +14,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useFirefoxFreshPages } from '../../support/extension-with-server';
 import { type FirefoxExtensionSession, openExtensionPage, storePreferences } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
+import { messages } from '../../support/locales';
 import {
   expectInCorner,
   hostState,
@@ -23,7 +24,7 @@ import {
   pageLayout,
   waitForHost,
 } from '../../support/page-button-scenarios';
-import { evaluateIn } from '../../support/page-checks';
+import { evaluateIn, tabTo } from '../../support/page-checks';
 
 /** The text drawing operators of a PDF (Firefox writes text as literal strings in Flate streams). */
 async function pdfText(pdf: Uint8Array): Promise<string> {
@@ -80,6 +81,19 @@ describe('on-page button (Firefox)', () => {
     await options.select('#field-page-button-corner', 'bottom-right');
     await expectInCorner(page, 'bottom-right');
     await options.close();
+  });
+
+  it('is turned on from the first-run page by keyboard', async () => {
+    const welcome = await openExtensionPage(session, 'src/welcome/index.html');
+    await welcome.waitForSelector('body[data-ready="true"]');
+    await tabTo(welcome, '#page-button');
+    await welcome.keyboard.press(' ');
+    await expect
+      .poll(() => evaluateIn(welcome, () => document.getElementById('status')?.textContent, undefined))
+      .toBe(messages('en').welcomeButtonOn.message);
+    await welcome.close();
+    const page = await openFixture('corner-controls.html');
+    await expectInCorner(page, 'bottom-right');
   });
 
   it('works by keyboard only: Tab, Enter, Larger, Esc with focus back on the button', async () => {
