@@ -154,3 +154,31 @@ export function pageLayout(page: ScriptTarget): Promise<number[]> {
     undefined,
   );
 }
+
+const overlapsBox = (a: HostState, b: { left: number; top: number; right: number; bottom: number }) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * A text field of the page (in the flow, not pinned) under the button in the
+ * bottom-left corner: while the user types in it, the button moves up past
+ * it; when focus leaves, it goes back to its corner.
+ */
+export async function editableScenario(page: ScriptTarget & { focus(selector: string): Promise<unknown> }): Promise<void> {
+  await expectInCorner(page, 'bottom-left');
+  const field = await evaluateIn(
+    page,
+    () => {
+      const input = document.getElementById('search') as HTMLInputElement;
+      // Where the page itself puts it (as a page script would), right in the corner the button uses.
+      input.style.cssText = `position: absolute; left: 8px; top: ${scrollY + innerHeight - 60}px; width: 240px;`;
+      const { left, top, right, bottom } = input.getBoundingClientRect();
+      return { left, top, right, bottom };
+    },
+    undefined,
+  );
+  expect(overlapsBox((await hostState(page)) as HostState, field)).toBe(true);
+  await page.focus('#search');
+  await expect.poll(async () => overlapsBox((await hostState(page)) as HostState, field)).toBe(false);
+  await evaluateIn(page, () => (document.activeElement as HTMLElement).blur(), undefined);
+  await expect.poll(async () => overlapsBox((await hostState(page)) as HostState, field)).toBe(true);
+}

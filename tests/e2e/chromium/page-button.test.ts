@@ -19,6 +19,7 @@ import type { FixtureServer } from '../../support/fixture-server';
 import { startFixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import {
+  editableScenario,
   expectInCorner,
   hostState,
   keyboardScenario,
@@ -101,6 +102,12 @@ describe('on-page button', () => {
             .preferences.pageButtonCorner,
       )
       .toBe('top-right');
+  });
+
+  it('steps aside from the text field the user is typing in', async () => {
+    await setGlobalPreferences(session, { pageButton: true, pageButtonCorner: 'bottom-left' });
+    await openFixture();
+    await editableScenario(page);
   });
 
   it('is not printed', async () => {

@@ -16,6 +16,7 @@ import { type FirefoxExtensionSession, openExtensionPage, storePreferences } fro
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import {
+  editableScenario,
   expectInCorner,
   hostState,
   keyboardScenario,
@@ -109,6 +110,12 @@ describe('on-page button (Firefox)', () => {
     await expectInCorner(page, 'top-left');
     await moveByKeyboard(page);
     await expectInCorner(page, 'top-right');
+  });
+
+  it('steps aside from the text field the user is typing in', async () => {
+    await storeGlobal({ pageButton: true, pageButtonCorner: 'bottom-left' });
+    const page = await openFixture('corner-controls.html');
+    await editableScenario(page);
   });
 
   it('is not printed', async () => {
