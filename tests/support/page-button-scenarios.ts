@@ -22,6 +22,8 @@ export interface HostState {
   height: number;
   focused: boolean;
   display: string;
+  /** The host's font size: 'medium', the browser's default, which the panel's em sizes follow. */
+  fontSize: number;
   viewport: { width: number; height: number };
 }
 
@@ -41,6 +43,7 @@ export function hostState(page: ScriptTarget): Promise<HostState | null> {
         height,
         focused: document.activeElement === host,
         display: getComputedStyle(host).display,
+        fontSize: Number.parseFloat(getComputedStyle(host).fontSize),
         viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
       };
     },
@@ -181,4 +184,13 @@ export async function editableScenario(page: ScriptTarget & { focus(selector: st
   await expect.poll(async () => overlapsBox((await hostState(page)) as HostState, field)).toBe(false);
   await evaluateIn(page, () => (document.activeElement as HTMLElement).blur(), undefined);
   await expect.poll(async () => overlapsBox((await hostState(page)) as HostState, field)).toBe(true);
+}
+
+/** Tab to the button and open the panel with Enter; the host's box then holds button and panel. */
+export async function openPanel(page: ButtonPage): Promise<HostState> {
+  const closed = await waitForHost(page);
+  for (let i = 0; i < 40 && !(await hostState(page))?.focused; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await hostState(page))?.height ?? 0).toBeGreaterThan(closed.height * 3);
+  return (await hostState(page)) as HostState;
 }

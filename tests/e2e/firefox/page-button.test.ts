@@ -4,15 +4,16 @@
  * options page it shows in the chosen corner, above the page's own "Page
  * top" link; by keyboard only it opens its panel, makes the text larger,
  * closes with Esc and gives focus back; it moves to the next corner; it is
- * not in the page printed to PDF; turned off, the page's DOM is byte-identical to before.
+ * not in the page printed to PDF; it steps aside from a field being typed in;
+ * with a 32 px default font it follows it and the open panel fits the window; turned off, the page's DOM is byte-identical to before.
  * (axe-core runs on the panel in Chromium only: it needs a copy of the
  * closed shadow tree, which only Chromium's content world lets a test make.)
  */
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useFirefoxFreshPages } from '../../support/extension-with-server';
-import { type FirefoxExtensionSession, openExtensionPage, storePreferences } from '../../support/firefox';
+import { useFirefoxExtensionWithServer, useFirefoxFreshPages } from '../../support/extension-with-server';
+import { type FirefoxExtensionSession, openExtensionPage, openPage, storePreferences } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import {
@@ -21,6 +22,7 @@ import {
   hostState,
   keyboardScenario,
   moveByKeyboard,
+  openPanel,
   outerHtml,
   pageLayout,
   waitForHost,
@@ -142,5 +144,29 @@ describe('on-page button (Firefox)', () => {
     await expect.poll(() => hostState(page)).toBeNull();
     expect(await outerHtml(page)).toBe(before);
     await options.close();
+  });
+});
+
+describe('on-page button with a 32 px default font (Firefox)', () => {
+  let large: FirefoxExtensionSession;
+  let largeServer: FixtureServer;
+  useFirefoxExtensionWithServer(
+    (readyServer, readySession) => {
+      largeServer = readyServer;
+      large = readySession;
+    },
+    { prefs: { 'font.size.variable.x-western': 32 } },
+  );
+
+  it('follows it, and the open panel stays in the window', async () => {
+    await storePreferences(large, { preferences: { version: 1, pageButton: true } });
+    const page = await openPage(large, largeServer.url('corner-controls.html'));
+    const open = await openPanel(page);
+    expect(open.fontSize).toBe(32);
+    expect(open.top).toBeGreaterThanOrEqual(0);
+    expect(open.left).toBeGreaterThanOrEqual(0);
+    expect(open.bottom).toBeLessThanOrEqual(open.viewport.height);
+    expect(open.right).toBeLessThanOrEqual(open.viewport.width);
+    await page.close();
   });
 });
