@@ -3,8 +3,10 @@
  * (surfaces read preferences from storage and react to storage.onChanged).
  */
 import type browser from 'webextension-polyfill';
+import { PAGE_BUTTON_CORNERS } from '../features/page-button';
+import { PAGE_COLOURS } from '../features/page-colours';
 import type { PageSnapshot } from '../reader/article';
-import { PAGE_BUTTON_CORNERS, PAGE_COLOURS, type SitePreferences } from './preferences/schema';
+import type { SitePreferences } from './preferences/schema';
 import type { TextScaleStep } from './text-scale-steps';
 
 /** Every keyboard command, also reachable as a `run-command` message. */
@@ -63,6 +65,13 @@ export interface MessageMap {
   'page-button-set': { request: { type: 'page-button-set'; patch: PageButtonPatch }; response: { ok: boolean } };
   /** From our content script in a frame with an opaque origin (sandboxed): the origin of the tab's page, whose preferences it follows. */
   'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
+}
+
+/** From the background to a page script of ours in a tab's top frame (the reader overlay, read aloud). */
+export interface TabMessageMap {
+  'reader-toggle': { request: { type: 'reader-toggle' }; response: { open: boolean } };
+  'reader-close': { request: { type: 'reader-close' }; response: { open: boolean } };
+  'read-aloud-toggle': { request: { type: 'read-aloud-toggle' }; response: { mode: ReadAloudMode } };
 }
 
 /**

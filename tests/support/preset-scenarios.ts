@@ -6,7 +6,7 @@
  * the page and the stored preferences are exactly as before.
  */
 import { expect } from 'vitest';
-import { PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../src/features/page-colours';
 import type { PresetName } from '../../src/shared/presets';
 import { evaluateIn, rgb, type ScriptTarget, tabTo } from './page-checks';
 
@@ -45,7 +45,7 @@ export function siteLook(site: ScriptTarget): Promise<SiteLook> {
         color: style.color,
         fontFamily: style.fontFamily,
         letterSpacing: style.letterSpacing,
-        ruler: document.querySelector('easyread-line-focus') !== null,
+        ruler: [...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]+-l$/.test(element.localName)),
       };
     },
     PARAGRAPH,

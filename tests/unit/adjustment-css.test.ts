@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adjustmentCss, BUNDLED_FONTS, bundledFontFaces, PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
+import { pageToken } from '../../src/content/page-names';
+import { PALETTES } from '../../src/features/page-colours';
+import { feature as focusFeature } from '../../src/features/page-focus';
+import { BUNDLED_FONTS, bundledFontFaces } from '../../src/features/page-font';
+import { feature as linksFeature } from '../../src/features/page-links';
+import { feature as spacingFeature } from '../../src/features/page-spacing';
+import { adjustmentCss } from '../../src/page-tools/adjustments/adjustment-css';
 import { allBootScripts } from '../../src/shared/boot-scripts';
-import { hasAdjustments, type PageAdjustments } from '../../src/shared/page-adjustments';
+import { featureDefaults, hasAdjustments, type PageAdjustments } from '../../src/shared/features/registry';
 
-const OFF: PageAdjustments = { pageColours: 'off', pageFont: 'off', pageSpacing: 'off', pageLinks: false, pageFocus: false };
+const T = pageToken();
+
+const OFF: PageAdjustments = featureDefaults();
 
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
@@ -30,7 +38,7 @@ describe('page adjustment stylesheet', () => {
 
   it('paints colours with !important in a layer declared before the text-size layer', () => {
     const css = adjustmentCss({ ...OFF, pageColours: 'yellow-on-black' });
-    expect(css.startsWith('@layer easyread-adjust, easyread;')).toBe(true);
+    expect(css.startsWith(`@layer ${T}a, ${T};`)).toBe(true);
     expect(css).toContain('color:#ffff00!important');
     expect(css).toContain('filter:none!important');
   });
@@ -105,6 +113,11 @@ describe('page adjustment stylesheet', () => {
       .filter(({ field }) => field === 'pageFont')
       .map(({ value }) => value);
     expect(fonts).toEqual(expect.arrayContaining(['atkinson', 'opendyslexic']));
+  });
+
+  it('runs spacing, links and the focus ring in every frame, and puts the focus ring after the links', () => {
+    for (const feature of [spacingFeature, linksFeature, focusFeature]) expect(feature.tool).toBeUndefined();
+    expect(focusFeature.order).toBeGreaterThan(linksFeature.order);
   });
 
   it('uses the WCAG 1.4.12 values for text spacing', () => {

@@ -1,8 +1,8 @@
 /** The on-page button's pure parts: where it sits, and what its panel may send. */
 import { describe, expect, it } from 'vitest';
+import { PAGE_BUTTON_CORNERS } from '../../src/features/page-button';
 import { buttonBox, type Corner, EDGE_GAP, nextCorner, shiftPastObstacles } from '../../src/page-tools/page-button/placement';
 import { parseMessage } from '../../src/shared/messages';
-import { PAGE_BUTTON_CORNERS } from '../../src/shared/preferences/schema';
 
 const viewport = { width: 1000, height: 800 };
 const size = { width: 120, height: 44 };

@@ -1,17 +1,20 @@
 /**
  * The optional on-page button (issue 11): a small labelled button in a corner
  * of the page that opens a panel with the popup's daily actions, for people
- * who never find the toolbar icon. In a closed shadow root under a host whose
- * name is random and names nothing; fixed, so the page does not move; hidden
- * in print; in the browser's light or dark scheme. Esc closes the panel and
- * puts focus back on the button. hide() removes the host and every listener.
+ * who never find the toolbar icon. In a closed shadow root under a host named
+ * from the per-page token (content/page-names.ts); fixed, so the page does not
+ * move; hidden in print; in the browser's light or dark scheme. Esc closes the
+ * panel and puts focus back on the button. remove() takes the host and every
+ * listener away.
  */
 import browser from 'webextension-polyfill';
+import { hostName } from '../../content/page-names';
+import { PAGE_BUTTON_CORNERS } from '../../features/page-button';
 import { t } from '../../shared/i18n';
-import type { CommandName, CommandResult, PageButtonPatch } from '../../shared/messages';
+import type { CommandName, PageButtonPatch } from '../../shared/messages';
+import { sendToBackground } from '../../shared/messaging';
 import { optionLabelKey } from '../../shared/option-label-key';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
-import { PAGE_BUTTON_CORNERS } from '../../shared/preferences/schema';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
 import { cornerButtonStyles, createPainter, DARK, LIGHT } from './look';
 import { watchObstacles } from './obstacles';
@@ -28,12 +31,6 @@ const PANEL_GAP = 6;
 
 const ERRORS = { 'unsupported-page': 'unsupportedBrowserPage', 'no-access': 'errorNoAccess', failed: 'errorFailed' } as const;
 
-/** A valid custom-element name that differs per page load: nothing fixed for a page to look for. */
-function hostName(): string {
-  const letters = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-  return `${letters.slice(0, 4)}-${letters.slice(4)}`;
-}
-
 export function createPageButton(initial: EffectivePreferences): PageButton {
   const controller = new AbortController();
   const { signal } = controller;
@@ -41,7 +38,7 @@ export function createPageButton(initial: EffectivePreferences): PageButton {
   const print = matchMedia('print');
   const painter = createPainter(setStyles, dark.matches ? DARK : LIGHT);
 
-  const { host, root } = createShadowHost(document, hostName(), { 'font-size': 'medium' });
+  const { host, root } = createShadowHost(document, hostName('p'), { 'font-size': 'medium' });
   // Not !important, unlike the rest of the reset: text spacing that users set for the page (WCAG 1.4.12
   // bookmarklets, EasyRead's own spacing) reaches the panel through inheritance.
   for (const property of ['line-height', 'letter-spacing', 'word-spacing']) {
@@ -117,9 +114,7 @@ export function createPageButton(initial: EffectivePreferences): PageButton {
   async function command(name: CommandName): Promise<void> {
     // Reading mode and read aloud take over the page: the panel steps aside first.
     if (name === 'toggle-reading-mode' || name === 'read-aloud') setOpen(false);
-    const result = (await browser.runtime.sendMessage({ type: 'page-button-command', command: name }).catch(() => undefined)) as
-      | CommandResult
-      | undefined;
+    const result = await sendToBackground({ type: 'page-button-command', command: name }).catch(() => undefined);
     if (!result) return;
     if (!result.ok) panel.say(t(result.detail === 'not-html' ? 'readerNotHtml' : ERRORS[result.error]));
     else if ('textScale' in result) panel.say(t('textSizeAnnouncement', String(result.textScale)));
@@ -127,9 +122,7 @@ export function createPageButton(initial: EffectivePreferences): PageButton {
   }
 
   async function set(patch: PageButtonPatch): Promise<boolean> {
-    const reply = (await browser.runtime.sendMessage({ type: 'page-button-set', patch }).catch(() => undefined)) as
-      | { ok: boolean }
-      | undefined;
+    const reply = await sendToBackground({ type: 'page-button-set', patch }).catch(() => undefined);
     if (!reply?.ok) panel.say(t('errorFailed'));
     return reply?.ok === true;
   }

@@ -5,11 +5,12 @@
  * the work through the popup's own commands, and the panel shows the result
  * from preferences, as the popup does.
  */
-import { t } from '../../shared/i18n';
+
+import { PAGE_COLOURS } from '../../features/page-colours';
+import { type MessageKey, t } from '../../shared/i18n';
 import type { CommandName } from '../../shared/messages';
 import { optionLabelKey } from '../../shared/option-label-key';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
-import { PAGE_COLOURS } from '../../shared/preferences/schema';
 import { MAX_TEXT_SCALE, MIN_TEXT_SCALE } from '../../shared/text-scale-steps';
 import { createStyled, type Styles } from '../shadow-host';
 import { type Look, type Painter, panelButtonStyles, panelStyles, selectStyles } from './look';
@@ -47,7 +48,7 @@ export function createPanel(painter: Painter, actions: PanelActions, signal: Abo
   panel.id = 'panel';
   panel.hidden = true;
 
-  const button = (key: string, styles: (look: Look, element: HTMLElement) => Styles = panelButton) => {
+  const button = (key: MessageKey, styles: (look: Look, element: HTMLElement) => Styles = panelButton) => {
     const element = createStyled(document, 'button', {});
     painter.add(element, (look) => styles(look, element));
     element.type = 'button';

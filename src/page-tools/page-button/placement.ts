@@ -4,7 +4,7 @@
  * focused text field): then it moves along the side edge, away from the
  * corner, just past each such control, so it never covers one.
  */
-import type { PAGE_BUTTON_CORNERS } from '../../shared/preferences/schema';
+import type { PAGE_BUTTON_CORNERS } from '../../features/page-button';
 
 export type Corner = (typeof PAGE_BUTTON_CORNERS)[number];
 

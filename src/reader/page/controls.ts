@@ -7,23 +7,12 @@
 import { t } from '../../shared/i18n';
 import { optionLabelKey } from '../../shared/option-label-key';
 import { setPreferences } from '../../shared/preferences/actions';
+import { LETTER_SPACINGS, LINE_HEIGHTS, SPEECH_RATES, WORD_SPACINGS } from '../../shared/preferences/choices';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
-import type { SitePreferences } from '../../shared/preferences/schema';
+import { READER_ALIGNS, READER_FONTS, READER_THEMES, READER_WIDTHS, type SitePreferences } from '../../shared/preferences/schema';
 import { largerTextScale, smallerTextScale } from '../../shared/text-scale-steps';
-import {
-  LETTER_SPACINGS,
-  LINE_HEIGHTS,
-  matchingSpacingPreset,
-  READER_FONTS,
-  READER_THEMES,
-  READER_WIDTHS,
-  SPACING_PRESETS,
-  SPEECH_RATES,
-  type SpacingPreset,
-  WORD_SPACINGS,
-} from './reader-style';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $ } from '../../shared/ui/dom';
+import { matchingSpacingPreset, SPACING_PRESETS, type SpacingPreset } from './reader-style';
 
 function fillSelect(select: HTMLSelectElement, options: readonly (readonly [string, string])[]): void {
   select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
@@ -80,7 +69,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   );
   fillSelect(
     align,
-    (['start', 'justify'] as const).map((value) => [value, t(optionLabelKey('align', value))] as const),
+    READER_ALIGNS.map((value) => [value, t(optionLabelKey('align', value))] as const),
   );
   fillSelect(
     rate,

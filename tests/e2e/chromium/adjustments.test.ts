@@ -6,10 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../../src/features/page-colours';
 import { type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { lacksOurStyle } from '../../support/our-names';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -76,7 +77,7 @@ describe.each(FIXTURES)('colour schemes on %s', (fixture) => {
       expect(ratio, `${scheme}: ${where}`).toBeGreaterThanOrEqual(7);
     }
     await setGlobal({ pageColours: 'off' });
-    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'));
+    await page.waitForFunction(lacksOurStyle, 'a');
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
   });
 });
