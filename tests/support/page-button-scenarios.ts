@@ -32,7 +32,7 @@ export function hostState(page: ScriptTarget): Promise<HostState | null> {
   return evaluateIn(
     page,
     () => {
-      const host = [...document.documentElement.children].find((element) => /^[a-z]{4}-[a-z]{4}$/.test(element.localName));
+      const host = [...document.documentElement.children].find((element) => /^x[a-z0-9]{1,7}-p$/.test(element.localName));
       if (!host) return null;
       const { left, top, right, bottom, height } = host.getBoundingClientRect();
       return {

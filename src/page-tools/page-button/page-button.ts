@@ -67,6 +67,8 @@ export function createPageButton(initial: EffectivePreferences): PageButton {
   root.append(region);
 
   function setOpen(open: boolean): void {
+    // Placed afresh on opening: a zoom or resize of the last moment (placement waits for it to settle) must not leave the panel out of the window.
+    if (open) place();
     panel.element.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
   }

@@ -81,7 +81,7 @@ describe('on-page button', () => {
     // Inside the closed root (our content world): the button itself has the focus.
     const world = await contentWorld(page, session.extensionId);
     const focused = await world.evaluate<string>(`(() => {
-      const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+      const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
       const active = chrome.dom.openOrClosedShadowRoot(host).activeElement;
       return active.tagName + ' ' + active.getAttribute('aria-expanded');
     })()`);
@@ -156,7 +156,7 @@ async function panelViolations(target: Page, extension: ExtensionSession): Promi
   await expect.poll(async () => (await hostState(target))?.height ?? 0).toBeGreaterThan(closed * 3);
   const world = await contentWorld(target, extension.extensionId);
   await world.evaluate(`(() => {
-    const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+    const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
     const copy = document.createElement('div');
     copy.id = 'axe-copy';
     // Property by property: the serialized attribute would fold them into 'all: initial !important'.
@@ -189,7 +189,7 @@ async function panelMetrics(target: Page, extension: ExtensionSession): Promise<
   await expect.poll(async () => (await hostState(target))?.height ?? 0).toBeGreaterThan(closed * 2);
   const world = await contentWorld(target, extension.extensionId);
   const metrics = await world.evaluate<PanelMetrics>(`(() => {
-    const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+    const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
     const root = chrome.dom.openOrClosedShadowRoot(host);
     const panel = root.getElementById('panel');
     const box = panel.getBoundingClientRect();
@@ -263,7 +263,7 @@ describe('on-page button in Japanese', () => {
     await waitForHost(site);
     const world = await contentWorld(site, japanese.extensionId);
     const label = await world.evaluate<string>(`(() => {
-      const host = [...document.documentElement.children].find((el) => /^[a-z]{4}-[a-z]{4}$/.test(el.localName));
+      const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
       const root = chrome.dom.openOrClosedShadowRoot(host);
       return root.querySelector('[role="region"]').getAttribute('aria-label');
     })()`);
