@@ -4,9 +4,11 @@
  * in the grid, a checkbox per switch after it (with its hint line if it has
  * one), each marked with data-field.
  */
-import browser from 'webextension-polyfill';
-import { FEATURE_FIELDS } from '../shared/features/registry';
-import { t } from '../shared/i18n';
+import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
+import { type MessageKey, t } from '../shared/i18n';
+
+/** The few switches that need a line of explanation under them (kept here, not in the always-on descriptions). */
+const HINTS: Partial<Record<FeatureFieldName, MessageKey>> = { pageButton: 'pageButtonHint' };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -21,10 +23,10 @@ export function addFeatureControls(grid: HTMLElement): void {
       label.className = 'check';
       label.append(input, ' ', Object.assign(document.createElement('span'), { textContent: t(name) }));
       switches.push(label);
-      // A switch may have a hint line (message `<field>Hint`), read out with the checkbox.
-      const hint = browser.i18n.getMessage(`${name}Hint`);
+      const hint = HINTS[name];
       if (hint) {
-        const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: hint });
+        // Read out with the checkbox.
+        const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
         input.setAttribute('aria-describedby', line.id);
         switches.push(line);
       }
