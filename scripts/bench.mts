@@ -190,6 +190,7 @@ const ON_DEMAND_SCRIPTS = [
   'src/page-tools/unclip/unclip.iife.js',
   'src/page-tools/line-focus/line-focus.iife.js',
   'src/page-tools/read-aloud/read-aloud.iife.js',
+  'src/page-tools/page-button/page-button.iife.js',
   'src/reader/overlay/reader-overlay.iife.js',
 ];
 

@@ -6,6 +6,7 @@ import { describePage } from '../shared/site';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
 import { createContextMenu, listenToContextMenu } from './context-menu';
+import { handlePanelMessage } from './page-button';
 import { loadPageTool } from './page-tools';
 import { listenToReaderPorts } from './reader-port';
 import { storeSnapshot } from './reading-mode';
@@ -38,6 +39,10 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
     // Only the overlay in the top frame opens the reader; a page's subframe has no snapshot to give.
     if (sender.frameId !== 0) return undefined;
     return storeSnapshot(tabId, message.token, message.page).then(() => ({ ok: true }));
+  }
+  // The on-page button's panel: checked in handlePanelMessage (own content script, top frame, its own tab).
+  if (message.type === 'page-button-command' || message.type === 'page-button-set') {
+    return handlePanelMessage(message, sender, browser.runtime.id) as Reply;
   }
   // The reader page is framed into web pages: it talks over its port only, and never commands any tab.
   if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin) || isReaderPage(sender)) return undefined;

@@ -7,6 +7,7 @@
 import browser from 'webextension-polyfill';
 import adjustmentsScript from '../page-tools/adjustments/adjustments.iife.ts?script';
 import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script';
+import pageButtonScript from '../page-tools/page-button/page-button.iife.ts?script';
 import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
 import unclipScript from '../page-tools/unclip/unclip.iife.ts?script';
 import type { PageToolName, ReadAloudMode } from '../shared/messages';
@@ -16,6 +17,7 @@ export const PAGE_TOOL_SCRIPTS: Record<PageToolName, string> = {
   'line-focus': lineFocusScript,
   adjustments: adjustmentsScript,
   unclip: unclipScript,
+  'page-button': pageButtonScript,
 };
 
 export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {

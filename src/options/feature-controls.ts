@@ -1,10 +1,14 @@
 /**
  * The options page's controls for the live-page features, made from the
  * registry before the form wires them up: a labelled select per choice field
- * in the grid, a checkbox per switch after it, each marked with data-field.
+ * in the grid, a checkbox per switch after it (with its hint line if it has
+ * one), each marked with data-field.
  */
-import { FEATURE_FIELDS } from '../shared/features/registry';
-import { t } from '../shared/i18n';
+import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
+import { type MessageKey, t } from '../shared/i18n';
+
+/** The few switches that need a line of explanation under them (kept here, not in the always-on descriptions). */
+const HINTS: Partial<Record<FeatureFieldName, MessageKey>> = { pageButton: 'pageButtonHint' };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -19,6 +23,13 @@ export function addFeatureControls(grid: HTMLElement): void {
       label.className = 'check';
       label.append(input, ' ', Object.assign(document.createElement('span'), { textContent: t(name) }));
       switches.push(label);
+      const hint = HINTS[name];
+      if (hint) {
+        // Read out with the checkbox.
+        const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
+        input.setAttribute('aria-describedby', line.id);
+        switches.push(line);
+      }
       continue;
     }
     const select = Object.assign(document.createElement('select'), { id });

@@ -3,7 +3,10 @@
  * (surfaces read preferences from storage and react to storage.onChanged).
  */
 import type browser from 'webextension-polyfill';
+import { PAGE_BUTTON_CORNERS } from '../features/page-button';
+import { PAGE_COLOURS } from '../features/page-colours';
 import type { PageSnapshot } from '../reader/article';
+import type { SitePreferences } from './preferences/schema';
 import type { TextScaleStep } from './text-scale-steps';
 
 /** Every keyboard command, also reachable as a `run-command` message. */
@@ -21,8 +24,24 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type ReadAloudMode = 'selection' | 'pointing' | 'off';
 
 /** Feature scripts that the content script loads into its page only while the feature is on. */
-export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip'] as const;
+export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip', 'page-button'] as const;
 export type PageToolName = (typeof PAGE_TOOLS)[number];
+
+/** What the on-page panel may change besides commands: one field, one of its known values. */
+export type PageButtonPatch = Pick<SitePreferences, 'pageColours'> | Pick<SitePreferences, 'pageButtonCorner'>;
+
+function parsePageButtonPatch(raw: unknown): PageButtonPatch | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const patch = raw as Record<string, unknown>;
+  const keys = Object.keys(patch);
+  if (keys.length !== 1) return undefined;
+  if ((PAGE_COLOURS as readonly unknown[]).includes(patch.pageColours))
+    return { pageColours: patch.pageColours as (typeof PAGE_COLOURS)[number] };
+  if ((PAGE_BUTTON_CORNERS as readonly unknown[]).includes(patch.pageButtonCorner)) {
+    return { pageButtonCorner: patch.pageButtonCorner as (typeof PAGE_BUTTON_CORNERS)[number] };
+  }
+  return undefined;
+}
 
 export type CommandResult =
   | { ok: true; textScale: TextScaleStep; scope: 'site' | 'global' }
@@ -40,6 +59,10 @@ export interface MessageMap {
   'reader-page': { request: { type: 'reader-page'; token: string; page: PageSnapshot }; response: { ok: boolean } };
   /** From our content script in a tab: run a page tool's script in its frame (the feature has just been switched on). */
   'load-page-tool': { request: { type: 'load-page-tool'; tool: PageToolName }; response: { ok: boolean } };
+  /** From the on-page button's panel (our content script, top frame): a command of the popup's, for its own tab only. */
+  'page-button-command': { request: { type: 'page-button-command'; command: CommandName }; response: CommandResult };
+  /** From the on-page button's panel: page colours or the button's corner, saved where the popup would save them. */
+  'page-button-set': { request: { type: 'page-button-set'; patch: PageButtonPatch }; response: { ok: boolean } };
   /** From our content script in a frame with an opaque origin (sandboxed): the origin of the tab's page, whose preferences it follows. */
   'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
 }
@@ -93,6 +116,12 @@ export function parseMessage(raw: unknown): Message | undefined {
   if (message.type === 'frame-site') return { type: 'frame-site' };
   if (message.type === 'reader-page' && isToken(message.token) && isSnapshot(message.page)) {
     return { type: 'reader-page', token: message.token, page: message.page };
+  }
+  if (message.type === 'page-button-command' && isCommandName(message.command))
+    return { type: 'page-button-command', command: message.command };
+  if (message.type === 'page-button-set') {
+    const patch = parsePageButtonPatch(message.patch);
+    if (patch) return { type: 'page-button-set', patch };
   }
   if (message.type === 'load-page-tool' && (PAGE_TOOLS as readonly unknown[]).includes(message.tool)) {
     return { type: 'load-page-tool', tool: message.tool as PageToolName };

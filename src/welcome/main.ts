@@ -96,6 +96,15 @@ async function start(): Promise<void> {
   browser.permissions.onAdded.addListener(() => void renderAccess());
   browser.permissions.onRemoved.addListener(() => void renderAccess());
 
+  const pageButton = $<HTMLInputElement>('page-button');
+  pageButton.checked = (await loadPreferences(undefined)).global.pageButton;
+  pageButton.addEventListener('change', () => {
+    const on = pageButton.checked;
+    void updateGlobalPreferences({ pageButton: on })
+      .then(() => announce(t(on ? 'welcomeButtonOn' : 'welcomeButtonOff')))
+      .catch(() => announce(t('welcomeSaveFailed')));
+  });
+
   $('change-shortcuts').addEventListener('click', () => void openShortcutSettings());
   const presetsReady = setUpPresetButtons($('presets'), { origin: undefined, announce, onChange: () => void loadSaved().then(preview) });
 

@@ -1,6 +1,6 @@
 /**
  * Our page-visible names carry a random token per page load (src/content/page-names.ts): `data-<token>`
- * on our style elements, `<token>-l` / `<token>-r` shadow hosts, `<token>-s` / `<token>-b` highlights.
+ * on our style elements, `<token>-l` / `<token>-r` / `<token>-p` shadow hosts, `<token>-s` / `<token>-b` highlights.
  * Tests find them by shape. The token is "x" and up to 7 base-36 digits.
  */
 
