@@ -14,7 +14,7 @@ import { t } from '../../shared/i18n';
 import type { CommandName, PageButtonPatch } from '../../shared/messages';
 import { sendToBackground } from '../../shared/messaging';
 import { optionLabelKey } from '../../shared/option-label-key';
-import type { EffectivePreferences } from '../../shared/preferences/resolve';
+import type { PagePreferences } from '../../shared/preferences/page-fields';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
 import { cornerButtonStyles, createPainter, DARK, LIGHT } from './look';
 import { watchObstacles } from './obstacles';
@@ -22,7 +22,7 @@ import { createPanel } from './panel';
 import { type Corner, EDGE_GAP, isLeftCorner, isTopCorner, nextCorner, shiftPastObstacles } from './placement';
 
 export interface PageButton {
-  update(preferences: EffectivePreferences): void;
+  update(preferences: PagePreferences): void;
   remove(): void;
 }
 
@@ -31,7 +31,7 @@ const PANEL_GAP = 6;
 
 const ERRORS = { 'unsupported-page': 'unsupportedBrowserPage', 'no-access': 'errorNoAccess', failed: 'errorFailed' } as const;
 
-export function createPageButton(initial: EffectivePreferences): PageButton {
+export function createPageButton(initial: PagePreferences): PageButton {
   const controller = new AbortController();
   const { signal } = controller;
   const dark = matchMedia('(prefers-color-scheme: dark)');

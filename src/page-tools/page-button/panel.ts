@@ -10,20 +10,20 @@ import { PAGE_COLOURS } from '../../features/page-colours';
 import { type MessageKey, t } from '../../shared/i18n';
 import type { CommandName } from '../../shared/messages';
 import { optionLabelKey } from '../../shared/option-label-key';
-import type { EffectivePreferences } from '../../shared/preferences/resolve';
+import type { PagePreferences } from '../../shared/preferences/page-fields';
 import { MAX_TEXT_SCALE, MIN_TEXT_SCALE } from '../../shared/text-scale-steps';
 import { createStyled, type Styles } from '../shadow-host';
 import { type Look, type Painter, panelButtonStyles, panelStyles, selectStyles } from './look';
 
 export interface PanelActions {
   command(command: CommandName): void;
-  colours(value: EffectivePreferences['pageColours']): void;
+  colours(value: PagePreferences['pageColours']): void;
   move(): void;
 }
 
 export interface Panel {
   element: HTMLElement;
-  show(preferences: EffectivePreferences): void;
+  show(preferences: PagePreferences): void;
   say(message: string): void;
 }
 
@@ -98,7 +98,7 @@ export function createPanel(painter: Painter, actions: PanelActions, signal: Abo
   colours.addEventListener(
     'change',
     (event) => {
-      if (event.isTrusted) actions.colours(colours.value as EffectivePreferences['pageColours']);
+      if (event.isTrusted) actions.colours(colours.value as PagePreferences['pageColours']);
     },
     { signal },
   );
