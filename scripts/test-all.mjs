@@ -60,6 +60,7 @@ run('type check (tests)', npx, ['tsc', '--noEmit', '-p', 'tests']);
 run('lint and format', npx, ['biome', 'check', '.']);
 run('unit tests', npx, ['vitest', 'run', '--config', 'vitest.config.ts', ...vitestReport('unit')], { report: 'artifacts/unit.json' });
 const built = run('build (Chrome and Firefox)', 'npm', ['run', 'build']);
+run('always-on content script ≤ 10 KB gzip', 'node', ['scripts/check-content-script-size.mjs'], { needs: () => built });
 // package.json's lint:firefox leaves out the unmodified DOMPurify and Readability chunks (see README).
 run('web-ext lint (Firefox package)', 'npm', ['run', 'lint:firefox'], { needs: () => built });
 // The middle tier: the content-script modules alone in both browsers (no extension, so no build needed).
