@@ -1,11 +1,12 @@
 /**
  * Feature scripts run in a page only while the feature is used, so the
  * always-on content script stays small: the page adjustments and the reading
- * ruler (asked for by the content script when their preferences are on) and
+ * ruler and furigana (asked for by the content script when their preferences are on) and
  * read aloud on the live page (started by its command).
  */
 import browser from 'webextension-polyfill';
 import adjustmentsScript from '../page-tools/adjustments/adjustments.iife.ts?script';
+import furiganaScript from '../page-tools/furigana/furigana.iife.ts?script';
 import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script';
 import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
 import unclipScript from '../page-tools/unclip/unclip.iife.ts?script';
@@ -15,6 +16,7 @@ export const PAGE_TOOL_SCRIPTS: Record<PageToolName, string> = {
   'line-focus': lineFocusScript,
   adjustments: adjustmentsScript,
   unclip: unclipScript,
+  furigana: furiganaScript,
 };
 
 export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {

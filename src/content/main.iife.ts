@@ -13,6 +13,7 @@ import { type EffectivePreferences, resolvePreferences } from '../shared/prefere
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
 import { createAdjustmentsLoader } from './adjustments-loader';
+import { createFuriganaLoader } from './furigana-loader';
 import { createLineFocusLoader } from './line-focus-loader';
 import { createTextSizeController } from './text-scale/text-size-controller';
 
@@ -42,10 +43,12 @@ function run(): void {
   const textSize = createTextSizeController(document);
   const adjustments = createAdjustmentsLoader();
   const lineFocus = createLineFocusLoader();
+  const furigana = createFuriganaLoader();
   const apply = (preferences: EffectivePreferences) => {
     adjustments.apply(pageAdjustmentsOf(preferences));
     textSize.apply(preferences.textScale);
     lineFocus.apply(preferences.pageLineFocus);
+    furigana.apply(preferences.pageFurigana);
   };
 
   // Boot files are ours, but check them like any stored data: a bad value must not break the page.

@@ -7,6 +7,7 @@
  * automatic registration too, so it is already there for the first frame.
  */
 import browser from 'webextension-polyfill';
+import type { FuriganaLevel } from '../shared/furigana/furigana-level';
 import type { PageToolName } from '../shared/messages';
 import type { PageAdjustments } from '../shared/page-adjustments';
 
@@ -15,6 +16,7 @@ export interface PageTools {
   'line-focus': { start(): () => void };
   adjustments: { apply(adjustments: PageAdjustments): void };
   unclip: { start(document: Document): { refresh(added?: readonly Element[]): void; stop(): void } };
+  furigana: { start(level: FuriganaLevel, onError: () => void): { stop(): void } };
 }
 
 declare global {

@@ -13,6 +13,8 @@ import {
   SPEECH_RATES,
   WORD_SPACINGS,
 } from '../reader/page/reader-style';
+import { furiganaLevelLabel } from '../shared/furigana/level-labels';
+import { FURIGANA_LEVELS } from '../shared/furigana/levels';
 import { optionLabelKey } from '../shared/option-label-key';
 import {
   DEFAULT_GLOBAL_PREFERENCES,
@@ -49,6 +51,7 @@ export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
   pageLinks: 'pageLinks',
   pageFocus: 'pageFocus',
   pageLineFocus: 'pageLineFocus',
+  pageFurigana: 'pageFurigana',
 };
 
 /** Display order: the order of FIELD_LABEL_KEYS, which the type above forces to list every field. */
@@ -93,6 +96,8 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
       return PAGE_FONTS.map((value) => [value, t(optionLabelKey('pageFont', value))] as const);
     case 'pageSpacing':
       return PAGE_SPACINGS.map((value) => [value, t(optionLabelKey('pageSpacing', value))] as const);
+    case 'pageFurigana':
+      return FURIGANA_LEVELS.map((value) => [value, furiganaLevelLabel(value, t)] as const);
     case 'readerImages':
     case 'readerVertical':
     case 'speechVoice':

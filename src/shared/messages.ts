@@ -4,6 +4,8 @@
  */
 import type browser from 'webextension-polyfill';
 import type { PageSnapshot } from '../reader/article';
+import { type FuriganaLevel, isFuriganaLevel } from './furigana/levels';
+import type { RubySegment } from './furigana/ruby-segments';
 import type { TextScaleStep } from './text-scale-steps';
 
 /** Every keyboard command, also reachable as a `run-command` message. */
@@ -21,7 +23,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type ReadAloudMode = 'selection' | 'pointing' | 'off';
 
 /** Feature scripts that the content script loads into its page only while the feature is on. */
-export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip'] as const;
+export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip', 'furigana'] as const;
 export type PageToolName = (typeof PAGE_TOOLS)[number];
 
 export type CommandResult =
@@ -40,8 +42,26 @@ export interface MessageMap {
   'reader-page': { request: { type: 'reader-page'; token: string; page: PageSnapshot }; response: { ok: boolean } };
   /** From our content script in a tab: run a page tool's script in its frame (the feature has just been switched on). */
   'load-page-tool': { request: { type: 'load-page-tool'; tool: PageToolName }; response: { ok: boolean } };
+  /** From the furigana page tool in a tab: readings for these texts (computed on this machine by the analyzer). */
+  'furigana-annotate': { request: { type: 'furigana-annotate'; texts: string[]; level: FuriganaLevel }; response: FuriganaReply };
   /** From our content script in a frame with an opaque origin (sandboxed): the origin of the tab's page, whose preferences it follows. */
   'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
+}
+
+export type FuriganaReply = { ok: true; segments: RubySegment[][] } | { ok: false; error: 'dictionary'; detail?: string };
+
+/** One request's bounds: the page tool sends chunks well under these. */
+export const FURIGANA_MAX_TEXTS = 500;
+export const FURIGANA_MAX_CHARS = 20_000;
+
+function isTextBatch(value: unknown): value is string[] {
+  if (!Array.isArray(value) || value.length > FURIGANA_MAX_TEXTS) return false;
+  let chars = 0;
+  for (const text of value) {
+    if (typeof text !== 'string') return false;
+    chars += text.length;
+  }
+  return chars <= FURIGANA_MAX_CHARS;
 }
 
 /**
@@ -86,6 +106,9 @@ export function parseMessage(raw: unknown): Message | undefined {
   if (message.type === 'frame-site') return { type: 'frame-site' };
   if (message.type === 'reader-page' && isToken(message.token) && isSnapshot(message.page)) {
     return { type: 'reader-page', token: message.token, page: message.page };
+  }
+  if (message.type === 'furigana-annotate' && isTextBatch(message.texts) && isFuriganaLevel(message.level)) {
+    return { type: 'furigana-annotate', texts: message.texts, level: message.level };
   }
   if (message.type === 'load-page-tool' && (PAGE_TOOLS as readonly unknown[]).includes(message.tool)) {
     return { type: 'load-page-tool', tool: message.tool as PageToolName };

@@ -3,13 +3,9 @@
  * host (which filters what it returns) and the surfaces that offer the levels.
  */
 import { JOYO_KANJI, KYOIKU_KANJI_BY_GRADE } from './kanji-lists';
+import type { FuriganaLevel } from './levels';
 
-export const FURIGANA_LEVELS = ['off', 'all', 'grade-2', 'grade-3', 'grade-4', 'grade-5', 'grade-6', 'non-joyo'] as const;
-export type FuriganaLevel = (typeof FURIGANA_LEVELS)[number];
-
-export function isFuriganaLevel(value: unknown): value is FuriganaLevel {
-  return (FURIGANA_LEVELS as readonly unknown[]).includes(value);
-}
+export type { FuriganaLevel } from './levels';
 
 const gradeOf = new Map<string, number>();
 KYOIKU_KANJI_BY_GRADE.forEach((kanji, index) => {

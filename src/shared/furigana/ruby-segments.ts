@@ -56,8 +56,15 @@ function isShiftingCounter(token: AnalyzedToken | undefined): boolean {
   return token !== undefined && token.pos[2] === '助数詞' && !STEADY_COUNTERS.has(token.surface);
 }
 
+/**
+ * Readings where IPADIC's only or first entry is not the one in general use: it reads 日本 as
+ * ニッポン, where government, NHK and school texts say にほん (both are correct; にほん is the
+ * everyday one).
+ */
+const READING_OVERRIDES: Record<string, string> = { 日本: 'ニホン' };
+
 function knownReading(token: AnalyzedToken, previous: AnalyzedToken | undefined, next: AnalyzedToken | undefined): string | undefined {
-  const reading = token.reading;
+  const reading = READING_OVERRIDES[token.surface] ?? token.reading;
   if (!reading || reading === '*' || !/^[\u30a0-\u30ff]+$/.test(reading)) return undefined;
   if (token.pos[1] === '固有名詞' && token.pos[2] === '人名') return undefined;
   if (isNumeral(previous) && isShiftingCounter(token)) return undefined;

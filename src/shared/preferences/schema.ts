@@ -5,6 +5,7 @@
  * extension) are carried along untouched when we write.
  */
 import * as v from 'valibot';
+import { FURIGANA_LEVELS } from '../furigana/levels';
 import { DEFAULT_TEXT_SCALE, nearestTextScaleStep } from '../text-scale-steps';
 import { migrateToCurrent } from './migrations';
 
@@ -62,6 +63,8 @@ const fieldSchemas = {
   pageFocus: v.boolean(),
   /** Reading ruler: a band that follows the pointer or the keyboard and dims the rest of the page. */
   pageLineFocus: v.boolean(),
+  /** Furigana on the live page: which kanji get their reading (off, all, from a school grade up, outside 常用漢字). */
+  pageFurigana: v.picklist(FURIGANA_LEVELS),
 };
 
 type FieldValues = { [K in keyof typeof fieldSchemas]: v.InferOutput<(typeof fieldSchemas)[K]> };
@@ -91,6 +94,7 @@ export const DEFAULT_GLOBAL_PREFERENCES: GlobalPreferences = {
   pageLinks: false,
   pageFocus: false,
   pageLineFocus: false,
+  pageFurigana: 'off',
 };
 
 export interface Repaired<T> {
