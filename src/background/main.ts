@@ -6,7 +6,7 @@ import { describePage } from '../shared/site';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
 import { createContextMenu, listenToContextMenu } from './context-menu';
-import { annotateWithFurigana } from './furigana';
+import { annotateWithFurigana, listenToFuriganaPorts } from './furigana';
 import { loadPageTool } from './page-tools';
 import { listenToReaderPorts } from './reader-port';
 import { storeSnapshot } from './reading-mode';
@@ -57,6 +57,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   }
 });
 listenToReaderPorts(extensionOrigin);
+listenToFuriganaPorts(extensionOrigin);
 
 function isReaderPage(sender: browser.Runtime.MessageSender): boolean {
   return sender.url !== undefined && new URL(sender.url).pathname === `/${READER_PAGE}`;

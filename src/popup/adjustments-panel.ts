@@ -1,8 +1,12 @@
 /**
  * The popup's "Easy Web Browsing" panel: colours, font, spacing, links,
- * focus and the reading ruler for the live page, saved where the popup's scope says, and a reset
+ * focus, the reading ruler and furigana for the live page, saved where the popup's scope says, and a reset
  * that shows this site exactly as the site made it.
  */
+import browser from 'webextension-polyfill';
+import { FURIGANA_UNAVAILABLE_KEY } from '../shared/furigana/furigana-status';
+import { furiganaLevelLabel } from '../shared/furigana/level-labels';
+import { FURIGANA_LEVELS, type FuriganaLevel } from '../shared/furigana/levels';
 import { t } from '../shared/i18n';
 import { optionLabelKey } from '../shared/option-label-key';
 import { setPreferences } from '../shared/preferences/actions';
@@ -21,6 +25,7 @@ export const SITE_AS_MADE: SitePreferences = {
   pageLinks: false,
   pageFocus: false,
   pageLineFocus: false,
+  pageFurigana: 'off',
 };
 
 export interface AdjustmentsPanel {
@@ -34,11 +39,17 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
   const links = $<HTMLInputElement>('page-links');
   const focus = $<HTMLInputElement>('page-focus');
   const lineFocus = $<HTMLInputElement>('page-line-focus');
+  const furigana = $<HTMLSelectElement>('page-furigana');
   const fill = (select: HTMLSelectElement, prefix: string, values: readonly string[]) =>
     select.replaceChildren(...values.map((value) => new Option(t(optionLabelKey(prefix, value)), value)));
   fill(colours, 'pageColours', PAGE_COLOURS);
   fill(font, 'pageFont', PAGE_FONTS);
   fill(spacing, 'pageSpacing', PAGE_SPACINGS);
+  furigana.replaceChildren(...FURIGANA_LEVELS.map((level) => new Option(furiganaLevelLabel(level, t), level)));
+  // A dictionary that failed to load this session: say so beside the setting (the page was left untouched).
+  void browser.storage.session.get(FURIGANA_UNAVAILABLE_KEY).then((stored) => {
+    $('furigana-unavailable').hidden = stored[FURIGANA_UNAVAILABLE_KEY] !== true;
+  });
 
   const save = (patch: SitePreferences) => void setPreferences(origin, patch).then(() => announce(t('pageAdjustAnnouncement')));
   colours.addEventListener('change', () => save({ pageColours: colours.value as EffectivePreferences['pageColours'] }));
@@ -47,6 +58,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
   links.addEventListener('change', () => save({ pageLinks: links.checked }));
   focus.addEventListener('change', () => save({ pageFocus: focus.checked }));
   lineFocus.addEventListener('change', () => save({ pageLineFocus: lineFocus.checked }));
+  furigana.addEventListener('change', () => save({ pageFurigana: furigana.value as FuriganaLevel }));
   $('reset-site').addEventListener('click', () => {
     // Into this site's own settings, whatever the scope: other sites keep theirs.
     void updateSitePreferences(origin, SITE_AS_MADE).then(() => announce(t('pageResetSiteDone')));
@@ -60,6 +72,7 @@ export function setUpAdjustmentsPanel(origin: string, announce: (message: string
       links.checked = preferences.pageLinks;
       focus.checked = preferences.pageFocus;
       lineFocus.checked = preferences.pageLineFocus;
+      furigana.value = preferences.pageFurigana;
     },
   };
 }

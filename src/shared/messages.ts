@@ -64,6 +64,18 @@ function isTextBatch(value: unknown): value is string[] {
   return chars <= FURIGANA_MAX_CHARS;
 }
 
+/** The reader page asks for readings over a port of its own (see READER_PORT for why a port). */
+export const FURIGANA_PORT = 'furigana';
+export type FuriganaPortRequest = { id: number; texts: string[]; level: FuriganaLevel };
+export type FuriganaPortReply = { id: number; reply: FuriganaReply };
+
+export function parseFuriganaPortRequest(raw: unknown): FuriganaPortRequest | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  if (typeof message.id !== 'number' || !isTextBatch(message.texts) || !isFuriganaLevel(message.level)) return undefined;
+  return { id: message.id, texts: message.texts, level: message.level };
+}
+
 /**
  * The reader page talks to the background over a port, not with sendMessage:
  * nothing is left pending when its frame is removed (Firefox logs every API

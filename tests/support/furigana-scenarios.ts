@@ -149,3 +149,37 @@ export async function readsLateContentAndScalesWithTextSize(browser: FuriganaBro
   const withAdded = before.replace('<div id="late"></div>', added);
   expect(await outerHtml(page)).toBe(withAdded);
 }
+
+export interface FuriganaReaderBrowser extends FuriganaBrowser {
+  /** Opens reading mode on the page and gives its frame once the article is shown. */
+  openReader(): Promise<ScriptTarget>;
+}
+
+export async function readsTheReaderArticle(browser: FuriganaReaderBrowser): Promise<void> {
+  await waitUntil(browser.page, () => document.readyState === 'complete', undefined, 'the page');
+  await browser.setPreferences({ pageFurigana: 'grade-5' });
+  await waitForRuby(browser.page, '#prose');
+  const reader = await browser.openReader();
+  await waitUntil(
+    reader,
+    () => [...document.querySelectorAll('#content easyread-furigana ruby')].some((ruby) => ruby.textContent === '税関ぜいかん'),
+    undefined,
+    'ruby over 税関 in the reader',
+  );
+  // Zero-width breaks that BudouX puts between phrases where the browser lacks word-break: auto-phrase (Firefox) are left out.
+  const words = await evaluateIn(
+    reader,
+    () => ({
+      ours: [...document.querySelectorAll('#content easyread-furigana ruby')].map((ruby) => ruby.textContent?.replaceAll('\u200b', '')),
+      own: [...document.querySelectorAll('#content ruby')]
+        .filter((ruby) => !ruby.closest('easyread-furigana'))
+        .map((ruby) => ruby.textContent?.replaceAll('\u200b', '')),
+    }),
+    undefined,
+  );
+  expect(words.ours).toContain('税関ぜいかん');
+  expect(words.ours).not.toContain('日本にほん'); // grade 1: below the level
+  expect(words.own).toEqual(['経済けいざい']); // the page's own ruby, kept once
+  await browser.setPreferences({ pageFurigana: 'off' });
+  await waitUntil(reader, () => document.querySelector('easyread-furigana') === null, undefined, 'no ruby of ours in the reader');
+}

@@ -1,10 +1,9 @@
 /**
- * Furigana on the live page: finds the kanji text (what is in view first), asks the background
+ * Furigana on the live page and in the reader's article: finds the kanji text (what is in view first), asks the background
  * for readings in chunks, puts the ruby in, follows content that arrives later, and takes it all
  * out again on stop. Each task of ours does a bounded amount of work (BUDGET_MS), so a page of
  * tens of thousands of kanji never freezes the tab.
  */
-import browser from 'webextension-polyfill';
 import type { FuriganaLevel } from '../../shared/furigana/furigana-level';
 import type { FuriganaReply } from '../../shared/messages';
 import { isInsideSkipped, walkJapaneseText } from './japanese-text-nodes';
@@ -19,19 +18,22 @@ export interface FuriganaPage {
   stop(): void;
 }
 
+/** Asks the analyzer (through the background) for the ruby of these texts. */
+export type AskForReadings = (texts: string[], level: FuriganaLevel) => Promise<FuriganaReply | undefined>;
+
 function inView(text: Text, height: number): boolean {
   const rect = text.parentElement?.getBoundingClientRect();
   return rect !== undefined && rect.bottom >= 0 && rect.top <= height;
 }
 
-export function startFuriganaPage(document: Document, level: FuriganaLevel, onError: () => void): FuriganaPage {
+export function startFurigana(root: Element, level: FuriganaLevel, ask: AskForReadings, onError: () => void): FuriganaPage {
   const dom = createRubyDom();
   const pending: Text[] = [];
   const walks: Array<(limit: number) => Text[] | undefined> = [];
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = false;
-  const view = document.defaultView;
+  const view = root.ownerDocument.defaultView;
 
   const schedule = () => {
     if (!stopped && timer === undefined) timer = setTimeout(step, 0);
@@ -66,7 +68,7 @@ export function startFuriganaPage(document: Document, level: FuriganaLevel, onEr
 
   async function annotate(chunk: Text[]): Promise<void> {
     const texts = chunk.map((text) => text.data);
-    const reply = (await browser.runtime.sendMessage({ type: 'furigana-annotate', texts, level })) as FuriganaReply | undefined;
+    const reply = await ask(texts, level);
     if (stopped) return;
     if (!reply?.ok) {
       stop();
@@ -113,8 +115,8 @@ export function startFuriganaPage(document: Document, level: FuriganaLevel, onEr
   }
 
   const observer = new MutationObserver(onMutations);
-  if (document.body) observer.observe(document.body, { childList: true, subtree: true });
-  walks.push(walkJapaneseText(document.body ?? document.documentElement));
+  observer.observe(root, { childList: true, subtree: true });
+  walks.push(walkJapaneseText(root));
   step();
 
   function stop(): void {

@@ -8,6 +8,9 @@ import type { PageSnapshot } from '../article';
  *   unclosed <div> in it swallows the rest of the page. What the page showed had
  *   no noscript content, so the copy has none either (on an inert copy: the
  *   live page is never changed, and an inert document loads nothing).
+ * - our own furigana (<easyread-furigana> wrappers): the page's text goes to the reader as the page
+ *   wrote it, and the reader adds its own readings at the user's level (they would otherwise come
+ *   back as if they were the page's own ruby).
  * - <frameset>: the article is in a frame; the same-origin frame with the most
  *   text is read instead. Frames of other sites cannot be read: the reader says so.
  */
@@ -20,10 +23,16 @@ export function snapshot(): PageSnapshot {
   return page;
 }
 
+const FURIGANA_WRAPPER = 'easyread-furigana';
+
 function serialize(source: Document): string {
-  if (!source.querySelector('noscript')) return source.documentElement.outerHTML;
+  if (!source.querySelector(`noscript, ${FURIGANA_WRAPPER}`)) return source.documentElement.outerHTML;
   const copy = document.implementation.createHTMLDocument('').importNode(source.documentElement, true);
   for (const noscript of Array.from(copy.querySelectorAll('noscript'))) noscript.remove();
+  for (const wrapper of Array.from(copy.querySelectorAll(FURIGANA_WRAPPER))) {
+    for (const reading of Array.from(wrapper.querySelectorAll('rt'))) reading.remove();
+    wrapper.replaceWith(wrapper.textContent ?? '');
+  }
   return copy.outerHTML;
 }
 

@@ -17,6 +17,7 @@ import { applyJapaneseLineBreaks } from './japanese-line-breaks';
 import { listenForKeys } from './keyboard';
 import { followInReaderLinks } from './links';
 import { setUpReadAloud } from './read-aloud';
+import { createReaderFurigana } from './reader-furigana';
 import { openReaderSession } from './reader-session';
 import { readerLook } from './reader-style';
 import { renderArticle, showNotice } from './render-article';
@@ -110,6 +111,8 @@ async function start(): Promise<void> {
   const speech = setUpReadAloud(article, () => preferences);
   const ruler = createRuler();
   ruler(preferences.pageLineFocus);
+  const furigana = createReaderFurigana(document.getElementById('article') as HTMLElement, () => showNotice(t('pageFuriganaUnavailable')));
+  furigana(preferences.pageFurigana);
 
   const refresh = async () => {
     const stored = await loadPreferences(origin);
@@ -118,6 +121,7 @@ async function start(): Promise<void> {
     controls.show(preferences);
     speech.preferencesChanged(preferences);
     ruler(preferences.pageLineFocus);
+    furigana(preferences.pageFurigana);
   };
   watchPreferences(() => void refresh());
 

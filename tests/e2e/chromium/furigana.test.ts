@@ -4,14 +4,15 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type ExtensionSession, setGlobalPreferences } from '../../support/chromium';
+import { type ExtensionSession, runCommand, setGlobalPreferences, waitForReaderFrame } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import {
-  type FuriganaBrowser,
+  type FuriganaReaderBrowser,
   PAGE,
   readsEachLevelAndGivesThePageBack,
   readsLateContentAndScalesWithTextSize,
+  readsTheReaderArticle,
 } from '../../support/furigana-scenarios';
 
 let server: FixtureServer;
@@ -20,7 +21,7 @@ let page: Page;
 
 useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 
-async function open(): Promise<{ browser: FuriganaBrowser; errors: string[] }> {
+async function open(): Promise<{ browser: FuriganaReaderBrowser; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -28,7 +29,11 @@ async function open(): Promise<{ browser: FuriganaBrowser; errors: string[] }> {
   });
   await page.goto(server.url(PAGE));
   await page.waitForLoadState('load');
-  return { browser: { page, setPreferences: (patch) => setGlobalPreferences(session, patch) }, errors };
+  const openReader = async () => {
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toMatchObject({ ok: true, readerOpen: true });
+    return waitForReaderFrame(page);
+  };
+  return { browser: { page, setPreferences: (patch) => setGlobalPreferences(session, patch), openReader }, errors };
 }
 
 describe('Chromium: furigana on the live page', () => {
@@ -41,6 +46,12 @@ describe('Chromium: furigana on the live page', () => {
   it('reads content that arrives later, scales with the text size, and leaves no trace', async () => {
     const { browser, errors } = await open();
     await readsLateContentAndScalesWithTextSize(browser);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('puts readings in the reader article at the chosen level, keeps its own ruby once, and takes them away when turned off', async () => {
+    const { browser, errors } = await open();
+    await readsTheReaderArticle(browser);
     expect(errors).toEqual([]);
   }, 120_000);
 });

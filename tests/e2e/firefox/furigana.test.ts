@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useFirefoxFreshPages } from '../../support/extension-with-server';
-import type { FirefoxExtensionSession } from '../../support/firefox';
+import { type FirefoxExtensionSession, runCommand, waitForReaderFrame } from '../../support/firefox';
 import {
-  type FuriganaBrowser,
+  type FuriganaReaderBrowser,
   PAGE,
   readsEachLevelAndGivesThePageBack,
   readsLateContentAndScalesWithTextSize,
+  readsTheReaderArticle,
 } from '../../support/furigana-scenarios';
 
 let session: FirefoxExtensionSession;
@@ -18,7 +19,7 @@ const openPage = useFirefoxFreshPages((_server, readySession) => {
   session = readySession;
 });
 
-async function open(): Promise<{ browser: FuriganaBrowser; errors: string[] }> {
+async function open(): Promise<{ browser: FuriganaReaderBrowser; errors: string[] }> {
   const page = await openPage(PAGE);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -30,7 +31,11 @@ async function open(): Promise<{ browser: FuriganaBrowser; errors: string[] }> {
       const { preferences } = await browser.storage.sync.get('preferences');
       await browser.storage.sync.set({ preferences: { version: 1, ...(preferences as object | undefined), ...patch } });
     }, patch);
-  return { browser: { page, setPreferences }, errors };
+  const openReader = async () => {
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toMatchObject({ ok: true, readerOpen: true });
+    return waitForReaderFrame(page);
+  };
+  return { browser: { page, setPreferences, openReader }, errors };
 }
 
 describe('Firefox: furigana on the live page', () => {
@@ -43,6 +48,12 @@ describe('Firefox: furigana on the live page', () => {
   it('reads content that arrives later, scales with the text size, and leaves no trace', async () => {
     const { browser, errors } = await open();
     await readsLateContentAndScalesWithTextSize(browser);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('puts readings in the reader article at the chosen level, keeps its own ruby once, and takes them away when turned off', async () => {
+    const { browser, errors } = await open();
+    await readsTheReaderArticle(browser);
     expect(errors).toEqual([]);
   }, 120_000);
 });
