@@ -6,7 +6,7 @@
  *   from KANJIDIC's grade field (EDRDG, CC BY-SA 4.0, via the npm package kanji@0.19.3); the 2020
  *   changes applied on top: the 20 prefecture kanji added to grade 4; 賀群徳富 from 5 to 4, 城 from 6
  *   to 4; 胃腸 from 4 to 6; 恩券承舌銭退敵俵預 from 5 to 6; the other 21 kanji of the old grade 4 to 5.
- *   The counts per grade are checked by tests/unit/furigana-kanji-lists.test.ts.
+ *   The counts per grade are checked by tests/unit/furigana-segments.test.ts.
  * - 常用漢字表 (2010 cabinet notice, 2,136 kanji), via the npm package joyo-kanji@0.2.1 (MIT), with
  *   the common forms 叱 and 剥 beside the table's 𠮟 and 剝.
  */
