@@ -10,7 +10,8 @@
  * from the extension itself, never fetched from the network. @patdx/kuromoji is the same
  * engine with the same dictionary and a smaller user base.
  */
-import { builder, type IpadicFeatures, type Tokenizer as KuromojiTokenizer } from '@sglkc/kuromoji';
+// The default import (module.exports): Node's ESM loader sees no named exports in this CommonJS module.
+import kuromoji, { type IpadicFeatures, type Tokenizer as KuromojiTokenizer } from '@sglkc/kuromoji';
 import type { AnalyzedToken } from '../shared/furigana/ruby-segments';
 
 type Tokenizer = KuromojiTokenizer<IpadicFeatures>;
@@ -20,7 +21,7 @@ let tokenizer: Promise<Tokenizer> | undefined;
 /** The dictionary is read once for the life of this context; a failed read is tried again next time. */
 export function loadTokenizer(dictionaryUrl: string): Promise<Tokenizer> {
   tokenizer ??= new Promise<Tokenizer>((resolve, reject) => {
-    builder({ dicPath: dictionaryUrl }).build((error, built) => {
+    kuromoji.builder({ dicPath: dictionaryUrl }).build((error, built) => {
       if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(built);
     });

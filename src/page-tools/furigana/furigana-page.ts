@@ -12,7 +12,7 @@ import { createRubyDom } from './ruby-dom';
 const BUDGET_MS = 30;
 const WALK_STEP = 500;
 /** Characters per request: small enough that the first readings come back quickly. */
-const CHUNK_CHARS = 3000;
+const CHUNK_CHARS = 2000;
 
 export interface FuriganaPage {
   stop(): void;
@@ -33,13 +33,18 @@ export function startFurigana(root: Element, level: FuriganaLevel, ask: AskForRe
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight = false;
+  let annotatedOnce = false;
   const view = root.ownerDocument.defaultView;
 
   const schedule = () => {
     if (!stopped && timer === undefined) timer = setTimeout(step, 0);
   };
 
-  /** Walks on for at most BUDGET_MS; the texts in view go to the front of the queue. */
+  /**
+   * Walks on for at most BUDGET_MS; the texts in view go to the front of the queue. Only until
+   * the first ruby is in: reading positions after our own writes would force a relayout of the
+   * whole page in our task (105 ms on a 54,000-character page), and by then the screen is done.
+   */
   function walk(started: number): void {
     const height = view?.innerHeight ?? 0;
     while (walks.length > 0 && performance.now() - started < BUDGET_MS) {
@@ -48,7 +53,7 @@ export function startFurigana(root: Element, level: FuriganaLevel, ask: AskForRe
         walks.shift();
         continue;
       }
-      const visible = found.filter((text) => inView(text, height));
+      const visible = annotatedOnce ? [] : found.filter((text) => inView(text, height));
       pending.unshift(...visible);
       pending.push(...found.filter((text) => !visible.includes(text)));
     }
@@ -80,6 +85,7 @@ export function startFurigana(root: Element, level: FuriganaLevel, ask: AskForRe
       dom.annotate(text, texts[index] ?? '', reply.segments[index] ?? []);
     });
     observer.takeRecords(); // our own insertions
+    annotatedOnce = true;
   }
 
   function step(): void {
