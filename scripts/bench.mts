@@ -583,7 +583,12 @@ async function adjustmentRun(session: ExtensionSession, server: FixtureServer, s
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await settlePage(page);
-  const adjusted = await page.evaluate(() => document.querySelector('style[data-easyread="adjust"]') !== null);
+  const adjusted = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('style')].filter((style) =>
+        style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 'a'),
+      ).length > 0,
+  );
   if (adjusted) throw new Error('page was already adjusted at load: expected no adjustment');
   const sample = await measureComputedChange(page, cdp, side, side === 'ours' ? property : 'font-size', () =>
     side === 'ours' ? setGlobalPreferences(session, { [field]: value }) : page.evaluate(rootFontSizeAndForceLayout, ROOT_FONT_CHANGE),
@@ -615,7 +620,9 @@ async function rulerRun(session: ExtensionSession, server: FixtureServer, side: 
   await cdp.send('Performance.enable');
   await settlePage(page);
   const ruler = await page
-    .waitForSelector('easyread-line-focus', { state: 'attached', timeout: side === 'ours' ? 10_000 : 1 })
+    .waitForFunction(() => [...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]+-l$/.test(element.localName)), undefined, {
+      timeout: side === 'ours' ? 10_000 : 1,
+    })
     .catch(() => null);
   if ((ruler !== null) !== (side === 'ours')) throw new Error(`${side}: the reading ruler is ${ruler ? 'on' : 'off'}`);
   await page.mouse.move(400, 80);
@@ -1248,7 +1255,7 @@ function report(results: Results): string {
     '    font change), measured in the same run as each.',
     `  method, applied: the probe ${adjustments.probe} (1rem) has a new computed value: color / font-family for EasyRead, font-size`,
     '    for the browser. forced: browser = fontSize set + body.offsetHeight; EasyRead = MutationObserver sees our',
-    '    <style data-easyread="adjust"> appear + body.offsetHeight. end to end: trigger call → first rendered frame with the change.',
+    '    <style data-<token>="a"> appear + body.offsetHeight. end to end: trigger call → first rendered frame with the change.',
     table(HEADER, [
       row('colours main thread', adjustments.colours.mainThread),
       row('  of which style recalc', adjustments.colours.style),

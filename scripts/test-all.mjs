@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: everything, in order: types, lint, unit tests, both builds,
- * Firefox's add-on linter, then the end-to-end tests in Chromium and Firefox.
+ * Firefox's add-on linter, the content-script modules alone in both browsers
+ * (middle tier), then the end-to-end tests in Chromium and Firefox.
  * Runs every step it can (a failing unit test does not hide a failing e2e
  * test) and ends with one line of totals.
  */
@@ -61,6 +62,15 @@ run('unit tests', npx, ['vitest', 'run', '--config', 'vitest.config.ts', ...vite
 const built = run('build (Chrome and Firefox)', 'npm', ['run', 'build']);
 // package.json's lint:firefox leaves out the unmodified DOMPurify and Readability chunks (see README).
 run('web-ext lint (Firefox package)', 'npm', ['run', 'lint:firefox'], { needs: () => built });
+// The middle tier: the content-script modules alone in both browsers (no extension, so no build needed).
+if (existsSync(BROWSERS.chromium.path) && existsSync(BROWSERS.firefox.path)) {
+  run(
+    'modules in Chromium and Firefox (middle tier)',
+    npx,
+    ['vitest', 'run', '--config', 'tests/modules/vitest.config.ts', ...vitestReport('modules')],
+    { report: 'artifacts/modules.json' },
+  );
+}
 if (browserInstalled('chromium')) {
   run(
     'Chromium end-to-end',

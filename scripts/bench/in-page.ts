@@ -26,7 +26,7 @@ type BenchWindow = Window & {
  * - "painted": a MessageChannel message posted from that rAF callback runs after the
  *   frame's style/layout/paint, so its timestamp is "change rendered".
  * - When observeStyle is set, a MutationObserver on the extension's
- *   <style data-easyread="text-scale"> sheets forces layout as soon as their text changes and
+ *   <style data-<token>="t"> (src/content/page-names.ts) sheets forces layout as soon as their text changes and
  *   times it (the page-side cost of applying the new stylesheet).
  * Times are epoch ms (performance.timeOrigin + performance.now()) so Node can compare.
  */
@@ -41,7 +41,10 @@ export function armChangeDetectors({ selector, factor, observeStyle }: { selecto
   if (observeStyle) {
     // All of the extension's text-scale sheets: the main one and batches added for sizes met later.
     const sheetsText = () =>
-      Array.from(document.querySelectorAll('style[data-easyread="text-scale"]'), (style) => style.textContent ?? '').join('');
+      [...document.querySelectorAll('style')]
+        .filter((style) => style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 't'))
+        .map((style) => style.textContent ?? '')
+        .join('');
     const initialText = sheetsText();
     const observer = new MutationObserver(() => {
       const text = sheetsText();
@@ -116,14 +119,16 @@ export async function timeAppend({ groups, round }: { groups: number; round: num
   // Self-contained: page.evaluate serialises this function alone.
   const countRules = () => {
     let rules = 0;
-    for (const style of document.querySelectorAll('style[data-easyread="text-scale"]'))
+    for (const style of [...document.querySelectorAll('style')].filter((style) =>
+      style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 't'),
+    ))
       rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
     return rules;
   };
   const countPinned = (scope: ParentNode) => {
     let pinned = 0;
     for (const element of scope.querySelectorAll('*'))
-      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-s'))) pinned++;
+      if (element.getAttributeNames().some((name) => /^data-x[a-z0-9]+-s\d/.test(name))) pinned++;
     return pinned;
   };
   const rules = () => countRules();
@@ -159,14 +164,16 @@ export function readScale(): { styleRules: number; pinned: number } {
   // Self-contained: page.evaluate serialises this function alone.
   const countRules = () => {
     let rules = 0;
-    for (const style of document.querySelectorAll('style[data-easyread="text-scale"]'))
+    for (const style of [...document.querySelectorAll('style')].filter((style) =>
+      style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 't'),
+    ))
       rules += (style.textContent?.match(/\{font-size|\{line-height/g) ?? []).length;
     return rules;
   };
   const countPinned = (scope: ParentNode) => {
     let pinned = 0;
     for (const element of scope.querySelectorAll('*'))
-      if (element.getAttributeNames().some((name) => name.startsWith('data-easyread-s'))) pinned++;
+      if (element.getAttributeNames().some((name) => /^data-x[a-z0-9]+-s\d/.test(name))) pinned++;
     return pinned;
   };
   return { styleRules: countRules(), pinned: countPinned(document) };
@@ -271,7 +278,7 @@ export function probeSizes(): Record<string, number> {
  * compared with) is triggered. Same rules as armChangeDetectors, with "applied" meaning the
  * probe's computed `property` differs from its value now (colour, font-family, font-size).
  * When observeAdjust is set, a MutationObserver on the extension's
- * <style data-easyread="adjust"> forces layout as soon as it appears or its text changes, and
+ * <style data-<token>="a"> forces layout as soon as it appears or its text changes, and
  * times it (the page-side cost of applying the adjustment stylesheet).
  */
 export function armComputedChangeDetectors({
@@ -290,7 +297,10 @@ export function armComputedChangeDetectors({
   const state: BenchState = { forcedMs: null, done: Promise.resolve(null) };
   win.__bench = state;
   if (observeAdjust) {
-    const sheetText = () => document.querySelector('style[data-easyread="adjust"]')?.textContent ?? '';
+    const sheetText = () =>
+      [...document.querySelectorAll('style')].filter((style) =>
+        style.getAttributeNames().some((name) => /^data-x[a-z0-9]+$/.test(name) && style.getAttribute(name) === 'a'),
+      )[0]?.textContent ?? '';
     const initialText = sheetText();
     const observer = new MutationObserver(() => {
       const text = sheetText();

@@ -212,3 +212,27 @@ export async function waitForReaderGone(page: Page, timeoutMs = 15_000): Promise
     await new Promise((done) => setTimeout(done, 50));
   }
 }
+
+/**
+ * A real pointer click, at the element's place on the screen, on something inside the reader's frame.
+ * Playwright's own frame.click waits on a hit-target check that runs inside that frame; when the click's
+ * handler removes the frame (Close), that check can be left waiting under load until the click times out
+ * (seen once with the machine busy). The mouse of the page has no such tie to the frame.
+ */
+export async function clickInFrame(
+  page: Page,
+  frame: Frame,
+  selector: string,
+  { button = 'left', modifier }: { button?: 'left' | 'middle'; modifier?: 'Control' | 'Shift' | 'Meta' } = {},
+): Promise<void> {
+  const target = frame.locator(selector).first();
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${selector} is not shown in the frame`);
+  if (modifier) await page.keyboard.down(modifier);
+  try {
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button });
+  } finally {
+    if (modifier) await page.keyboard.up(modifier);
+  }
+}

@@ -5,6 +5,7 @@
  * sees (computed sizes, colours, pixels, the HTML the page would save).
  */
 import { expect } from 'vitest';
+import { OUR_ATTRIBUTE } from './our-names';
 import { evaluateIn, fontSizes, type ScriptTarget } from './page-checks';
 import { luminanceAt, type Point } from './pixels';
 
@@ -198,6 +199,7 @@ export async function editableBody<P extends LivePage>(harness: LivePageHarness<
   const typedBody = await edited();
   expect(typedBody).toContain('A new line');
   expect(typedBody).not.toMatch(/easyread|font-size/i);
+  expect(typedBody).not.toMatch(OUR_ATTRIBUTE);
   // The new line is made of the same kinds of element as the others and gets the same scaled size with no work of ours.
   const newLine = await evaluateIn(
     page,
@@ -219,7 +221,7 @@ export async function editableBody<P extends LivePage>(harness: LivePageHarness<
     .poll(() => evaluateIn(page, () => getComputedStyle(document.getElementById('body-paragraph') as Element).fontSize, undefined))
     .toBe('16px');
   expect(await edited()).toBe(typedBody);
-  expect(await snapshot(page)).not.toMatch(/easyread/);
+  expect(await snapshot(page)).not.toMatch(OUR_ATTRIBUTE);
 }
 
 /** An editor frame in designMode: scaled, typing undisturbed, and the message it would send holds only what was written. */
@@ -240,6 +242,7 @@ export async function designModeFrame<P extends LivePage>(harness: LivePageHarne
   await expect.poll(saved).toContain('Kind regards.');
   const typed = await saved();
   expect(typed).not.toMatch(/easyread|font-size/i);
+  expect(typed).not.toMatch(OUR_ATTRIBUTE);
   await harness.command(page, 'reset-text-size');
   await expectSizes(editor, baseline);
   expect(await saved()).toBe(typed);
@@ -256,7 +259,7 @@ export async function replacedDocument<P extends LivePage>(harness: LivePageHarn
   await expectSizes(page, [45, 24, 21]);
   await harness.command(page, 'reset-text-size');
   await expectSizes(page, [30, 16, 14]);
-  expect(await snapshot(page)).not.toMatch(/easyread/);
+  expect(await snapshot(page)).not.toMatch(OUR_ATTRIBUTE);
 }
 
 /** SVG and XML documents are left exactly as they are (reading mode declines); plain text is scaled. */

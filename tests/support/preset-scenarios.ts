@@ -45,7 +45,7 @@ export function siteLook(site: ScriptTarget): Promise<SiteLook> {
         color: style.color,
         fontFamily: style.fontFamily,
         letterSpacing: style.letterSpacing,
-        ruler: document.querySelector('easyread-line-focus') !== null,
+        ruler: [...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]+-l$/.test(element.localName)),
       };
     },
     PARAGRAPH,

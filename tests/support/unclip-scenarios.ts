@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { boxOf, type LayoutReport, layoutReport, waitForLayout } from './layout-checks';
+import { noLeftoversOfOurs } from './our-names';
 import { evaluateIn, type ScriptTarget } from './page-checks';
 
 export interface UnclipBrowser {
@@ -147,7 +148,7 @@ export async function keepsLateContentWhole(browser: UnclipBrowser): Promise<voi
   expect((await boxOf(page, '[data-box="card-late"]')).height).toBeGreaterThan(150);
 
   await browser.reset();
-  await waitUntil(page, () => document.querySelector('[data-easyread-unclip], style[data-easyread]') === null, undefined, 'reset');
+  await waitUntil(page, noLeftoversOfOurs, undefined, 'reset');
   // Without the card the page added, the page is exactly as it was.
   await evaluateIn(page, () => document.querySelector('[data-box="card-late"]')?.remove(), undefined);
   expect(await outerHtml(page)).toBe(html);

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageToken } from '../../src/content/page-names';
 import { adjustmentCss, BUNDLED_FONTS, bundledFontFaces, PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
 import { allBootScripts } from '../../src/shared/boot-scripts';
 import { hasAdjustments, type PageAdjustments } from '../../src/shared/page-adjustments';
+
+const T = pageToken();
 
 const OFF: PageAdjustments = { pageColours: 'off', pageFont: 'off', pageSpacing: 'off', pageLinks: false, pageFocus: false };
 
@@ -30,7 +33,7 @@ describe('page adjustment stylesheet', () => {
 
   it('paints colours with !important in a layer declared before the text-size layer', () => {
     const css = adjustmentCss({ ...OFF, pageColours: 'yellow-on-black' });
-    expect(css.startsWith('@layer easyread-adjust, easyread;')).toBe(true);
+    expect(css.startsWith(`@layer ${T}a, ${T};`)).toBe(true);
     expect(css).toContain('color:#ffff00!important');
     expect(css).toContain('filter:none!important');
   });

@@ -6,6 +6,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { pageToken } from '../../src/content/page-names';
 import { createEditorRules, describeEditable } from '../../src/content/text-scale/editor-sizes';
 import { createInlineSizes } from '../../src/content/text-scale/inline-sizes';
 import { originalSize } from '../../src/content/text-scale/scale-css';
@@ -39,7 +40,7 @@ describe('editable text is described by what the page wrote', () => {
     expect(rules.add('p', originalSize(16, '24px'))).toBe(false);
     expect(rules.add('strong', originalSize(16, 'normal'))).toBe(true);
     expect(rules.css(150, ':root')).toBe(
-      '@layer easyread{\n:root p{font-size:24px!important;line-height:36px!important}\n:root strong{font-size:24px!important}\n}',
+      `@layer ${pageToken()}{\n:root p{font-size:24px!important;line-height:36px!important}\n:root strong{font-size:24px!important}\n}`,
     );
     // A <strong> in a heading is larger: that description gets no rule, so it inherits its parent's scaled size.
     expect(rules.add('strong', originalSize(32, 'normal'))).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pageToken } from '../../src/content/page-names';
 import {
   type BoxMetrics,
   type BoxStyle,
@@ -10,6 +11,8 @@ import {
   overflowsAtAll,
   relaxTokens,
 } from '../../src/page-tools/unclip/unclip-plan';
+
+const T = pageToken();
 
 const style = (overrides: Partial<BoxStyle> = {}): BoxStyle => ({
   overflowX: 'hidden',
@@ -101,12 +104,12 @@ describe('how a box is given room', () => {
 describe('unclip stylesheet', () => {
   it('one rule per token, in our cascade layer, with !important', () => {
     const css = buildUnclipCss(['h15000', 'w', 'x', 'w']);
-    expect(css.startsWith('@layer easyread-adjust, easyread;')).toBe(true);
+    expect(css.startsWith(`@layer ${T}a, ${T};`)).toBe(true);
     expect(css).toContain(
-      '[data-easyread-unclip~="h15000"]{height:auto!important;min-height:150px!important;max-height:none!important;-webkit-line-clamp:none!important;line-clamp:none!important}',
+      `[data-${T}-u~="h15000"]{height:auto!important;min-height:150px!important;max-height:none!important;-webkit-line-clamp:none!important;line-clamp:none!important}`,
     );
-    expect(css).toContain('[data-easyread-unclip~="w"]{white-space:normal!important}');
-    expect(css.match(/\[data-easyread-unclip/g)).toHaveLength(3);
+    expect(css).toContain(`[data-${T}-u~="w"]{white-space:normal!important}`);
+    expect(css.match(new RegExp(`\\[data-${T}-u`, 'g'))).toHaveLength(3);
   });
 
   it('nothing for no tokens, and unknown tokens are dropped', () => {

@@ -9,6 +9,7 @@
  * heading and in a paragraph) there is no rule: such text inherits its scaled
  * size from its parent.
  */
+import { textLayer } from '../page-names';
 import { type OriginalSize, scaledPx } from './scale-css';
 
 const MAX_CLASSES = 3;
@@ -54,7 +55,7 @@ export function createEditorRules(): EditorRules {
         const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaledPx(size.lineHeight, percent)}!important`;
         rules.push(`${scope} ${description}{font-size:${scaledPx(size.fontSize, percent)}!important${lineHeight}}`);
       }
-      return rules.length === 0 ? '' : `@layer easyread{\n${rules.join('\n')}\n}`;
+      return rules.length === 0 ? '' : `@layer ${textLayer()}{\n${rules.join('\n')}\n}`;
     },
   };
 }

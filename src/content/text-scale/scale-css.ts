@@ -3,17 +3,17 @@
  * this page" plus the chosen percent into small stylesheets.
  *
  * Each text element carries its ORIGINAL computed font size and line height
- * in the NAME of one attribute (data-easyread-s1450-2100 for 14.5px on a 21px
- * line, data-easyread-s1600-n for a "normal" line height); one rule per
+ * in the NAME of one attribute (data-<token>-s1450-2100 for 14.5px on a 21px
+ * line, data-<token>-s1600-n for a "normal" line height; see page-names.ts); one rule per
  * distinct pair maps it to the scaled sizes. Changing the step rewrites only
  * the stylesheet: no DOM walk, so it costs one style recalc and relayout, like
  * the browser's own zoom. The sizes live in the attribute name, not its value,
  * because browsers invalidate styles per attribute name: a rule added for a
  * new size then restyles only the elements of that size, not every pinned one.
  */
-import { LAYER_ORDER } from '../layers';
+import { layerOrder, ourMarker, textLayer } from '../page-names';
 
-const PREFIX = 'data-easyread-s';
+const prefix = (): string => `${ourMarker()}-s`;
 
 export interface OriginalSize {
   /** Font size in 1/100 px. */
@@ -31,11 +31,11 @@ export function originalSize(fontSizePx: number, lineHeight: string): OriginalSi
 
 /** The attribute that pins an element to its original size. */
 export function sizeKey({ fontSize, lineHeight }: OriginalSize): string {
-  return `${PREFIX}${fontSize}-${lineHeight ?? 'n'}`;
+  return `${prefix()}${fontSize}-${lineHeight ?? 'n'}`;
 }
 
 export function isSizeAttribute(name: string): boolean {
-  return name.startsWith(PREFIX);
+  return name.startsWith(prefix());
 }
 
 export function scaledPx(hundredthsOfPx: number, percent: number): string {
@@ -55,5 +55,5 @@ export function buildTextScaleCss(sizes: Iterable<OriginalSize>, percent: number
     const lineHeight = size.lineHeight === null ? '' : `;line-height:${scaledPx(size.lineHeight, percent)}!important`;
     rules.push(`[${sizeKey(size)}]{font-size:${scaledPx(size.fontSize, percent)}!important${lineHeight}}`);
   }
-  return rules.length === 0 ? '' : `${LAYER_ORDER}\n@layer easyread{\n${rules.join('\n')}\n}`;
+  return rules.length === 0 ? '' : `${layerOrder()}\n@layer ${textLayer()}{\n${rules.join('\n')}\n}`;
 }

@@ -8,6 +8,7 @@
  * same microtask as the mutation, so it is scaled before the next frame.
  * Everything is undone by stop(): attributes, stylesheets and observers.
  */
+import { ourMarker } from '../page-names';
 import { createEditorRules, describeEditable } from './editor-sizes';
 import { createInlineSizes } from './inline-sizes';
 import { buildTextScaleCss, isSizeAttribute, type OriginalSize, originalSize, sizeKey } from './scale-css';
@@ -71,7 +72,7 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   function newStyle(): HTMLStyleElement {
     // createElementNS: in an XHTML document createElement would not make an HTML element.
     const style = document.createElementNS(XHTML, 'style') as HTMLStyleElement;
-    style.dataset.easyread = 'text-scale';
+    style.setAttribute(ourMarker(), 't');
     return style;
   }
 
@@ -314,7 +315,7 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   function isStylesheetNode(node: Node): boolean {
     if (node.nodeType !== Node.ELEMENT_NODE) return false;
     const element = node as Element;
-    if (element.localName === 'style') return (element as HTMLElement).dataset?.easyread === undefined;
+    if (element.localName === 'style') return !element.hasAttribute(ourMarker());
     return element.localName === 'link' && /stylesheet/i.test(element.getAttribute('rel') ?? '');
   }
 

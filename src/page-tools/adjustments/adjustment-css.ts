@@ -1,11 +1,11 @@
 /**
  * Pure: the "Easy Web Browsing" adjustments of the live page as one
- * stylesheet. Everything sits in the `easyread-adjust` cascade layer with
+ * stylesheet. Everything sits in the adjustments cascade layer (page-names.ts) with
  * !important, which beats every unlayered !important rule of the page; the
- * layer is declared before `easyread` (text size), so chosen spacing wins over
+ * layer is declared before the text-size one, so chosen spacing wins over
  * scaled original line heights.
  */
-import { LAYER_ORDER } from '../../content/layers';
+import { adjustLayer, layerOrder } from '../../content/page-names';
 import { hasAdjustments, type PageAdjustments } from '../../shared/page-adjustments';
 
 interface Palette {
@@ -141,5 +141,5 @@ export function adjustmentCss(adjustments: PageAdjustments): string {
       ':root :focus-visible{outline:4px solid #ff8c00!important;outline-offset:2px!important;box-shadow:0 0 0 7px #000000!important}',
     );
   }
-  return `${LAYER_ORDER}\n${NAMESPACES}\n@layer easyread-adjust{\n${parts.join('\n')}\n}`;
+  return `${layerOrder()}\n${NAMESPACES}\n@layer ${adjustLayer()}{\n${parts.join('\n')}\n}`;
 }

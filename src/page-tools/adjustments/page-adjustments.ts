@@ -6,6 +6,7 @@
  * from it when it is not.
  */
 import browser from 'webextension-polyfill';
+import { ourMarker } from '../../content/page-names';
 import { whenRootExists } from '../../content/when-root-exists';
 import type { PageAdjustments } from '../../shared/page-adjustments';
 import { adjustmentCss, bundledFontFaces } from './adjustment-css';
@@ -36,7 +37,7 @@ export function createAdjustmentsController(document: Document): AdjustmentsCont
     if (!style) {
       // createElementNS: in an XHTML document createElement would not make an HTML element.
       style = document.createElementNS('http://www.w3.org/1999/xhtml', 'style') as HTMLStyleElement;
-      style.dataset.easyread = 'adjust';
+      style.setAttribute(ourMarker(), 'a');
       keepPlaced.observe(document, { childList: true });
     }
     if (style.textContent !== css) style.textContent = css;

@@ -5,6 +5,7 @@
  * through, is hidden from assistive technology, and leaves nothing behind
  * when stopped.
  */
+import { hostName } from '../../content/page-names';
 import { whenRootExists } from '../../content/when-root-exists';
 import { caretAt } from '../../shared/caret-at';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
@@ -30,7 +31,7 @@ export function startLineFocus(): () => void {
   const controller = new AbortController();
   const { signal } = controller;
   // Paint containment clips the band's shadow to the viewport.
-  const { host, root } = createShadowHost(document, 'easyread-line-focus', { inset: '0', contain: 'strict' });
+  const { host, root } = createShadowHost(document, hostName('l'), { inset: '0', contain: 'strict' });
   host.setAttribute('aria-hidden', 'true');
   // One clear band whose spread shadow dims everything else. It moves by transform alone, so
   // following the pointer is a compositor move, not a repaint of the page-sized shade.
@@ -65,16 +66,21 @@ export function startLineFocus(): () => void {
     return element ? lineHeightOf(getComputedStyle(element)) : lineHeight;
   }
 
-  // Pointer moves come faster than frames: follow the latest one, once a frame.
-  let pointer: { x: number; y: number } | undefined;
+  // Pointer moves come faster than frames: follow the latest one, once a frame. The browser has already
+  // hit-tested the move (its target), and a move along the line last found changes nothing: only a move
+  // to another line pays for the caret look-up.
+  let pointer: { x: number; y: number; target: EventTarget | null } | undefined;
+  let lastLine: { target: EventTarget | null; top: number; bottom: number } | undefined;
   let frame = 0;
   function followPointer(): void {
     frame = 0;
     if (!pointer) return;
-    const { x, y } = pointer;
-    lineHeight = lineHeightAt(document.elementFromPoint(x, y));
+    const { x, y, target } = pointer;
+    if (lastLine && target === lastLine.target && y >= lastLine.top && y <= lastLine.bottom) return;
+    lineHeight = lineHeightAt(target instanceof Element ? target : document.elementFromPoint(x, y));
     // On a line of text the band sits on that line, not half on the line above.
     const line = textLineAt(x, y);
+    lastLine = line && { target, top: line.top, bottom: line.bottom };
     centre = line ? line.top + line.height / 2 : y;
     draw();
   }
@@ -89,7 +95,7 @@ export function startLineFocus(): () => void {
   document.addEventListener(
     'pointermove',
     (event) => {
-      pointer = { x: event.clientX, y: event.clientY };
+      pointer = { x: event.clientX, y: event.clientY, target: event.target };
       frame ||= requestAnimationFrame(followPointer);
     },
     { passive: true, signal, capture: true },
@@ -116,7 +122,19 @@ export function startLineFocus(): () => void {
     },
     { signal },
   );
-  window.addEventListener('resize', draw, { passive: true, signal });
+  // Line boxes are kept in viewport coordinates: scrolling or resizing moves them.
+  const forgetLine = () => {
+    lastLine = undefined;
+  };
+  document.addEventListener('scroll', forgetLine, { passive: true, signal, capture: true });
+  window.addEventListener(
+    'resize',
+    () => {
+      forgetLine();
+      draw();
+    },
+    { passive: true, signal },
+  );
 
   draw();
   whenRootExists(document, () => {

@@ -7,6 +7,7 @@
  * Sizes are in px: rem would follow the page's root font size (often 62.5%).
  */
 import browser from 'webextension-polyfill';
+import { hostName } from '../../content/page-names';
 import { t } from '../../shared/i18n';
 import { createShadowHost, createStyled, setStyles } from '../shadow-host';
 
@@ -42,7 +43,7 @@ function button(label: string, onPress: () => void): HTMLButtonElement {
 }
 
 export function createReadAloudBar(actions: { stop(): void; close(): void }): ReadAloudBar {
-  const { host, root } = createShadowHost(document, 'easyread-read-aloud', {
+  const { host, root } = createShadowHost(document, hostName('r'), {
     left: '0',
     right: '0',
     bottom: '16px',

@@ -8,6 +8,7 @@
  * preferences; Japanese text gets a Japanese voice. Esc stops.
  */
 import browser from 'webextension-polyfill';
+import { hostName, ourMarker } from '../../content/page-names';
 import { t } from '../../shared/i18n';
 import type { ReadAloudMode } from '../../shared/messages';
 import { resolvePreferences } from '../../shared/preferences/resolve';
@@ -24,8 +25,8 @@ declare global {
   var __easyReadReadAloud: boolean | undefined;
 }
 
-const SENTENCE = 'easyread-speech';
-const BLOCK = 'easyread-speech-block';
+const SENTENCE = hostName('s');
+const BLOCK = hostName('b');
 /** How long the pointer rests on a block before it is read: long enough that passing over text says nothing. */
 const DWELL_MS = 500;
 const INTERACTIVE =
@@ -43,7 +44,7 @@ let generation = 0;
 function showUi(): void {
   if (!style) {
     style = document.createElement('style');
-    style.dataset.easyread = 'read-aloud';
+    style.setAttribute(ourMarker(), 'r');
     // Black on amber reads on any page and any colour scheme.
     style.textContent = `::highlight(${SENTENCE}){background-color:#ffd84d;color:#000}::highlight(${BLOCK}){background-color:rgba(255,216,77,0.35)}`;
   }

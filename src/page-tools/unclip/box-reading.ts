@@ -2,6 +2,7 @@
  * Reading boxes for unclip: their scroll and client sizes and the computed
  * styles a decision needs, now and as they were at 100%.
  */
+import { ourMarker } from '../../content/page-names';
 import { isSizeAttribute } from '../../content/text-scale/scale-css';
 import type { BoxMetrics, BoxStyle } from './unclip-plan';
 
@@ -22,7 +23,7 @@ const NEVER = new Set([
   'TEXTAREA',
   'SELECT',
 ]);
-const TEXT_SCALE_STYLES = 'style[data-easyread="text-scale"]';
+const TEXT_SCALE_STYLES = `style[${ourMarker()}="t"]`;
 
 export function canRelax(box: Element): boolean {
   return box.namespaceURI === XHTML && !NEVER.has(box.tagName);

@@ -3,6 +3,7 @@
  * stylesheet of ours per document or shadow root that holds such boxes, with
  * a rule for every token in use. clear() removes all of it.
  */
+import { ourMarker } from '../../content/page-names';
 import { buildUnclipCss, UNCLIP_ATTRIBUTE } from './unclip-plan';
 
 type StyleRoot = Document | ShadowRoot;
@@ -25,7 +26,7 @@ export function createRelaxedBoxes(document: Document): RelaxedBoxes {
     let sheet = sheets.get(root);
     if (!sheet) {
       sheet = document.createElement('style');
-      sheet.dataset.easyread = 'unclip';
+      sheet.setAttribute(ourMarker(), 'u');
       sheet.textContent = buildUnclipCss(tokensInUse);
       sheets.set(root, sheet);
     }

@@ -2,14 +2,14 @@
  * Pure part of "unclip": which boxes cut off (or spill) text that they showed
  * whole at 100%, and the stylesheet rules that give that text room.
  *
- * A relaxed box carries tokens in one attribute (data-easyread-unclip="h15000 w");
+ * A relaxed box carries tokens in one attribute (data-<token>-u="h15000 w"; see page-names.ts);
  * one rule per token in our cascade layer beats the page's own !important
  * rules. Tokens are per axis: a carousel that hides its other slides
  * sideways may still grow taller, and stays one slide wide.
  */
-import { LAYER_ORDER } from '../../content/layers';
+import { layerOrder, ourMarker, textLayer } from '../../content/page-names';
 
-export const UNCLIP_ATTRIBUTE = 'data-easyread-unclip';
+export const UNCLIP_ATTRIBUTE = `${ourMarker()}-u`;
 
 export interface BoxMetrics {
   scrollWidth: number;
@@ -128,7 +128,7 @@ export function buildUnclipCss(tokens: Iterable<string>): string {
     const body = declarations(token);
     if (body) rules.push(`[${UNCLIP_ATTRIBUTE}~="${token}"]{${body}}`);
   }
-  return rules.length === 0 ? '' : `${LAYER_ORDER}\n@layer easyread{\n${rules.join('\n')}\n}`;
+  return rules.length === 0 ? '' : `${layerOrder()}\n@layer ${textLayer()}{\n${rules.join('\n')}\n}`;
 }
 
 /**

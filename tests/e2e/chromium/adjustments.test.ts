@@ -10,6 +10,7 @@ import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
 import { type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { lacksOurStyle } from '../../support/our-names';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -76,7 +77,7 @@ describe.each(FIXTURES)('colour schemes on %s', (fixture) => {
       expect(ratio, `${scheme}: ${where}`).toBeGreaterThanOrEqual(7);
     }
     await setGlobal({ pageColours: 'off' });
-    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'));
+    await page.waitForFunction(lacksOurStyle, 'a');
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
   });
 });

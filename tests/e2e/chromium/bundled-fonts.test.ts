@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { CHROME_DIST, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { lacksOurStyle } from '../../support/our-names';
 import { bundledFontReady, fontReport } from '../../support/page-fonts';
 
 let server: FixtureServer;
@@ -66,7 +67,7 @@ describe.each(['icons-and-forms.html', 'strict-csp.html'])('bundled fonts on %s'
     expect(await kept()).toEqual(keptBefore);
 
     await setGlobal({ pageFont: 'off' });
-    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'));
+    await page.waitForFunction(lacksOurStyle, 'a');
     const after = await page.evaluate(fontReport, { selector: PARAGRAPH, face });
     expect(after.faces).toEqual([]);
     expect(after.total).toBe(before.total);
@@ -137,7 +138,7 @@ describe('bundled fonts', () => {
     await popup.selectOption('#page-font', 'atkinson');
     await page.waitForFunction(bundledFontReady, { selector: PARAGRAPH, face: 'Atkinson Hyperlegible' }, { timeout: 10_000 });
     await popup.click('#reset-site');
-    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'));
+    await page.waitForFunction(lacksOurStyle, 'a');
     expect((await page.evaluate(fontReport, { selector: PARAGRAPH, face: 'Atkinson Hyperlegible' })).faces).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
     await popup.close();

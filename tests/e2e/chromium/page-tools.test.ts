@@ -19,6 +19,7 @@ import {
 import { type ContentWorld, contentWorld, spoken, stubSpeech } from '../../support/content-world';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { hasOurHost, highlightedText, lacksOurHost, ourHostAttribute } from '../../support/our-names';
 import { luminanceAt, type Point } from '../../support/pixels';
 
 let server: FixtureServer;
@@ -39,7 +40,7 @@ async function brightness(points: readonly Point[]): Promise<number[]> {
   return luminanceAt(session.driver, await page.screenshot(), points);
 }
 
-const rulerShown = () => page.waitForSelector('easyread-line-focus', { state: 'attached', timeout: 5_000 });
+const rulerShown = () => page.waitForFunction(hasOurHost, 'l', { timeout: 5_000 });
 
 describe('reading ruler', () => {
   // x = 4: the page's plain margin, so only the ruler changes these points.
@@ -68,10 +69,10 @@ describe('reading ruler', () => {
 
     // A click on the dimmed part still reaches the page.
     const underTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, TOP);
-    expect(underTop).not.toBe('easyread-line-focus');
+    expect(underTop).not.toMatch(/^x[a-z0-9]+-l$/);
 
     expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ ok: true, lineFocus: false });
-    await page.waitForSelector('easyread-line-focus', { state: 'detached', timeout: 5_000 });
+    await page.waitForFunction(lacksOurHost, 'l', { timeout: 5_000 });
     expect(await brightness([TOP, MIDDLE, BOTTOM])).toEqual(plain.map((value) => expect.closeTo(value, 3)));
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   });
@@ -104,7 +105,7 @@ describe('reading ruler', () => {
     await page.reload();
     await rulerShown();
     // Hidden from assistive technology: it is only a visual aid.
-    expect(await page.getAttribute('easyread-line-focus', 'aria-hidden')).toBe('true');
+    expect(await page.evaluate(ourHostAttribute, ['l', 'aria-hidden'] as [string, string])).toBe('true');
   });
 
   it('works in reading mode too, switched by the same preference', async () => {
@@ -116,7 +117,7 @@ describe('reading ruler', () => {
     const plain = await brightness([TOP, MIDDLE, BOTTOM]);
 
     expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ lineFocus: true });
-    await frame.waitForSelector('easyread-line-focus', { state: 'attached', timeout: 5_000 });
+    await frame.waitForFunction(hasOurHost, 'l', { timeout: 5_000 });
     await page.mouse.move(642, 450);
     const [top, middle, bottom] = await brightness([TOP, MIDDLE, BOTTOM]);
     expect(top).toBeLessThan(plain[0] * 0.6);
@@ -124,7 +125,7 @@ describe('reading ruler', () => {
     expect(middle).toBeCloseTo(plain[1], 2);
 
     expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ lineFocus: false });
-    await frame.waitForSelector('easyread-line-focus', { state: 'detached', timeout: 5_000 });
+    await frame.waitForFunction(lacksOurHost, 'l', { timeout: 5_000 });
   });
 
   it('comes up on pages loaded just after another adjustment changed (automatic scripts re-registering)', async () => {
@@ -153,11 +154,7 @@ describe('reading ruler', () => {
 });
 
 async function highlighted(name: string): Promise<string[]> {
-  return page.evaluate((name) => {
-    const registry = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights;
-    const highlight = registry.get(name);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
-  }, name);
+  return page.evaluate(highlightedText, name);
 }
 
 async function speechReady(): Promise<ContentWorld> {
@@ -194,19 +191,19 @@ describe('read aloud on the page', () => {
     const [first] = await waitForSpoken(world, 1);
     expect(first.text).toMatch(/^On December 13, 2017, the Ministry of Economy,/);
     expect(first.lang).toBe('en');
-    const [sentence] = await highlighted('easyread-speech');
+    const [sentence] = await highlighted('s');
     expect(sentence).toMatch(
       /^On December 13, 2017, the Ministry of Economy, Trade and Industry\(METI\)held the Sixth Meeting .*\)in Beijing, China\.$/s,
     );
-    await page.waitForSelector('easyread-read-aloud', { state: 'attached' });
+    await page.waitForFunction(hasOurHost, 'r');
 
     // Then the next sentence, to the end of the selection; done, the bar goes.
-    await page.waitForSelector('easyread-read-aloud', { state: 'detached', timeout: 10_000 });
+    await page.waitForFunction(lacksOurHost, 'r', { timeout: 10_000 });
     const said = await spoken(world);
     expect(said.map((utterance) => utterance.text).join(' ')).toContain('This meeting is part of the efforts');
     expect(said.at(-1)?.text).toMatch(/June 2016\.$/);
     // Nothing of ours stays in the page.
-    expect(await highlighted('easyread-speech')).toEqual([]);
+    expect(await highlighted('s')).toEqual([]);
     await page.evaluate(() => getSelection()?.removeAllRanges());
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   });
@@ -229,13 +226,13 @@ describe('read aloud on the page', () => {
     const before = await open('meti-release.html');
     const world = await speechReady();
     expect(await runCommand(session, page, 'read-aloud')).toMatchObject({ ok: true, readAloud: 'pointing' });
-    await page.waitForSelector('easyread-read-aloud', { state: 'attached' });
+    await page.waitForFunction(hasOurHost, 'r');
 
     const heading = await page.locator('h2[data-probe="section-heading"]').boundingBox();
     if (!heading) throw new Error('no heading on screen');
     await page.mouse.move(heading.x + 20, heading.y + heading.height / 2);
     await page.mouse.move(heading.x + 22, heading.y + heading.height / 2);
-    expect(await highlighted('easyread-speech-block')).toEqual(['1. Outline of the IP WG']);
+    expect(await highlighted('b')).toEqual(['1. Outline of the IP WG']);
     const [said] = await waitForSpoken(world, 1);
     expect(said.text).toBe('1. Outline of the IP WG');
 
@@ -247,11 +244,11 @@ describe('read aloud on the page', () => {
     expect(afterTab.at(-1)?.text).toBe('Page top');
 
     await page.keyboard.press('Escape');
-    expect(await highlighted('easyread-speech')).toEqual([]);
-    await page.waitForSelector('easyread-read-aloud', { state: 'attached' });
+    expect(await highlighted('s')).toEqual([]);
+    await page.waitForFunction(hasOurHost, 'r');
     await page.keyboard.press('Escape');
-    await page.waitForSelector('easyread-read-aloud', { state: 'detached', timeout: 5_000 });
-    expect(await highlighted('easyread-speech-block')).toEqual([]);
+    await page.waitForFunction(lacksOurHost, 'r', { timeout: 5_000 });
+    expect(await highlighted('b')).toEqual([]);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   });
@@ -274,6 +271,6 @@ describe('read aloud on the page', () => {
     await speechReady();
     expect(await runCommand(session, page, 'read-aloud')).toMatchObject({ readAloud: 'pointing' });
     expect(await runCommand(session, page, 'read-aloud')).toMatchObject({ readAloud: 'off' });
-    await page.waitForSelector('easyread-read-aloud', { state: 'detached', timeout: 5_000 });
+    await page.waitForFunction(lacksOurHost, 'r', { timeout: 5_000 });
   });
 });

@@ -9,6 +9,7 @@ import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, tabIdOf, waitForFontSize } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
+import { hasOurHost, lacksOurHost } from '../../support/our-names';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -73,17 +74,17 @@ describe('popup', () => {
     const popup = await openPopup(await tabIdOf(session, site));
     await tabTo(popup, '#page-line-focus');
     await popup.keyboard.press('Space');
-    await site.waitForSelector('easyread-line-focus', { state: 'attached', timeout: 5_000 });
+    await site.waitForFunction(hasOurHost, 'l', { timeout: 5_000 });
     expect(await popup.isChecked('#page-line-focus')).toBe(true);
     await popup.keyboard.press('Space');
-    await site.waitForSelector('easyread-line-focus', { state: 'detached', timeout: 5_000 });
+    await site.waitForFunction(lacksOurHost, 'l', { timeout: 5_000 });
 
     // Read aloud wants the pointer on the page: the popup closes once point-to-read is on.
     await tabTo(popup, '#read-aloud');
     const closed = popup.waitForEvent('close');
     await popup.keyboard.press('Enter');
     await closed;
-    await site.waitForSelector('easyread-read-aloud', { state: 'attached', timeout: 5_000 });
+    await site.waitForFunction(hasOurHost, 'r', { timeout: 5_000 });
   });
 
   it('switches between "this site" and "all sites" with the keyboard', async () => {

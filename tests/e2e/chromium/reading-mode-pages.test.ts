@@ -6,6 +6,7 @@
 import type { ConsoleMessage, Frame, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  clickInFrame,
   type ExtensionSession,
   readerFramesOf,
   runCommand,
@@ -28,7 +29,7 @@ useFreshTabPerTest((fresh) => ({ server, session, page } = fresh));
 function readerFrame(frame: Frame): ReaderFrame {
   return {
     evaluate: (script) => frame.evaluate(script),
-    click: (selector, how = {}) => frame.click(selector, { button: how.button ?? 'left', modifiers: how.modifier ? [how.modifier] : [] }),
+    click: (selector, how = {}) => clickInFrame(page, frame, selector, how),
   };
 }
 

@@ -7,7 +7,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { type ExtensionSession, runCommand, tabIdOf, waitForReaderFrame, waitForReaderGone } from '../../support/chromium';
+import { clickInFrame, type ExtensionSession, runCommand, tabIdOf, waitForReaderFrame, waitForReaderGone } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 
@@ -185,7 +185,7 @@ describe('reading mode', () => {
     expect(await frame.textContent('#notice')).toContain('found no text');
     expect(await frame.isHidden('#article')).toBe(true);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('close');
-    await frame.click('#close');
+    await clickInFrame(page, frame, '#close');
     await waitForReaderGone(page);
   });
 

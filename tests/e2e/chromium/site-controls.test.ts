@@ -1,19 +1,15 @@
 /**
- * The popup's hint that the site has its own text-size / colour buttons: the
- * detector runs in the tab through executeScript({ func }) (its source text
- * alone), and the hint shows only what was found.
+ * The popup's hint that the site has its own text-size / colour buttons, in Chromium: the shared
+ * scenarios (tests/support/site-controls-scenarios.ts, also run in Firefox), and one check only
+ * Chromium's harness can make exactly: the popup's own detection call observed as it answers.
  */
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectSiteControls, type SiteControls } from '../../../src/shared/site-controls-detect';
 import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
-
-const TEXT_SIZE_HINT = "This site also has its own text-size buttons. EasyRead's size applies on top of them.";
-const COLOURS_HINT =
-  "This site also has its own colour buttons. They work while EasyRead's page colours are off; while an EasyRead colour scheme is on, it takes their place.";
+import { type SiteControlsHarness, type SiteControlsScenario, siteControlsScenarios } from '../../support/site-controls-scenarios';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -41,30 +37,22 @@ async function openPopup(site: Page): Promise<Page> {
   return popup;
 }
 
-describe('site controls hint', () => {
-  it('says the METI release has its own text-size buttons', async () => {
-    const popup = await openPopup(await openSite('meti-release.html'));
-    await popup.waitForSelector('#site-controls-hint:not([hidden])');
-    expect(await popup.textContent('#site-controls-hint')).toBe(TEXT_SIZE_HINT);
-    // In the popup's first view, right after the daily actions (so it never pushes them out of view).
-    expect(
-      await popup.evaluate(() => {
-        const hint = document.getElementById('site-controls-hint');
-        const scope = document.getElementById('scope');
-        return hint?.parentElement?.id === 'controls' && scope?.nextElementSibling === hint;
-      }),
-    ).toBe(true);
-  });
-
-  it('says the Japanese government page has both text-size and colour buttons, with no axe-core violations', async () => {
-    const popup = await openPopup(await openSite('japanese-gov.html'));
-    await popup.waitForSelector('#site-controls-hint:not([hidden])');
-    expect(await popup.textContent('#site-controls-hint')).toBe(`${TEXT_SIZE_HINT} ${COLOURS_HINT}`);
+const harness: SiteControlsHarness = {
+  openSite,
+  openPopup: (site) => openPopup(site as Page),
+  setPreferences: (patch) => setGlobalPreferences(session, patch),
+  async axeBySchemes(popup) {
+    const found: Record<string, string[]> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme });
-      expect(await axeViolations(popup), colorScheme).toEqual([]);
+      await (popup as Page).emulateMedia({ colorScheme });
+      found[colorScheme] = await axeViolations(popup);
     }
-  });
+    return found;
+  },
+};
+
+describe('site controls hint (Chromium)', () => {
+  it.each(Object.keys(siteControlsScenarios) as SiteControlsScenario[])('%s', (name) => siteControlsScenarios[name](harness));
 
   it('shows nothing on a page without such buttons, once the popup has its answer', async () => {
     const site = await openSite('px-only.html');
@@ -95,47 +83,5 @@ describe('site controls hint', () => {
     expect(answers).toEqual([[expect.objectContaining({ frameId: 0, result: { textSize: false, colours: false } })]]);
     expect(await popup.isHidden('#site-controls-hint')).toBe(true);
     expect(await popup.textContent('#site-controls-hint')).toBe('');
-  });
-
-  it('runs as a self-contained executeScript func and as a page function alike', async () => {
-    const site = await openSite('japanese-gov.html');
-    // Serialised by Playwright: the function's source text alone, called with no argument.
-    const inPage = detectSiteControls as () => SiteControls;
-    expect(await site.evaluate(inPage)).toEqual({ textSize: true, colours: true });
-    const meti = await openSite('meti-release.html');
-    expect(await meti.evaluate(inPage)).toEqual({ textSize: true, colours: false });
-  });
-
-  it("combines with the site's own buttons: the site's colours with EasyRead's size and font, EasyRead's scheme while it is on", async () => {
-    const site = await openSite('japanese-gov.html');
-    const paragraph = '[data-probe="body-paragraph"]';
-    const look = () =>
-      site.$eval(paragraph, (element) => {
-        const style = getComputedStyle(element);
-        return {
-          colour: style.color,
-          background: getComputedStyle(document.body).backgroundColor,
-          size: style.fontSize,
-          font: style.fontFamily,
-        };
-      });
-    const original = await look();
-    // The site's own 黒 (black) button, then EasyRead's size and font on top.
-    await site.click('.tool-group .bg-black');
-    await setGlobalPreferences(session, { textScale: 150, pageFont: 'ud' });
-    await expect.poll(async () => (await look()).font).toContain('BIZ UDPGothic');
-    const combined = await look();
-    expect(combined.colour).toBe('rgb(255, 255, 0)');
-    expect(combined.background).toBe('rgb(0, 0, 0)');
-    expect(Number.parseFloat(combined.size)).toBeCloseTo(Number.parseFloat(original.size) * 1.5, 1);
-
-    // EasyRead's blue scheme takes the place of the site's colours while it is on...
-    await setGlobalPreferences(session, { pageColours: 'blue' });
-    await expect.poll(async () => (await look()).background).toBe('rgb(0, 43, 128)');
-    // ...and off gives the site's own choice back, untouched.
-    await setGlobalPreferences(session, { pageColours: 'off' });
-    await expect.poll(async () => (await look()).background).toBe('rgb(0, 0, 0)');
-    expect((await look()).colour).toBe('rgb(255, 255, 0)');
-    expect(await site.getAttribute('.tool-group .bg-black', 'aria-pressed')).toBe('true');
   });
 });

@@ -177,7 +177,7 @@ describe('layout stays usable', () => {
       await expectScaled(page, '[data-probe]', baseline, 2);
       const { blocks: checked, overlaps } = await page.evaluate(() => {
         const pinned = [...document.querySelectorAll('*')].filter((element) =>
-          element.getAttributeNames().some((name) => name.startsWith('data-easyread-s')),
+          element.getAttributeNames().some((name) => /^data-x[a-z0-9]+-s\d/.test(name)),
         );
         const blocks = pinned.filter((element) => {
           const display = getComputedStyle(element).display;

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useFirefoxExtensionWithServer, useFirefoxPagesPerTest } from '../../support/extension-with-server';
 import { clearPreferences, type FirefoxExtensionSession } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
+import { lacksOurStyle } from '../../support/our-names';
 import { bundledFontReady, fontReport } from '../../support/page-fonts';
 
 let server: FixtureServer;
@@ -58,7 +59,7 @@ describe.each(['icons-and-forms.html', 'strict-csp.html'])('Firefox bundled font
     expect(await kept()).toEqual(keptBefore);
 
     await setPageFont('off');
-    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'), waitOptions);
+    await page.waitForFunction(lacksOurStyle, waitOptions, 'a');
     const after = await page.evaluate(fontReport, { selector: PARAGRAPH, face });
     expect(after.faces).toEqual([]);
     expect(after.total).toBe(before.total);

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
 import { clearPreferences, type FirefoxExtensionSession, openPage, runCommand } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
+import { hasOurHighlight, hasOurHost, highlightedText, lacksOurHost } from '../../support/our-names';
 import { luminanceAt, type Point } from '../../support/pixels';
 
 let server: FixtureServer;
@@ -44,14 +45,14 @@ describe('reading ruler (Firefox)', () => {
     const plain = await brightness([TOP, MIDDLE]);
     await page.mouse.move(300, 450);
     expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ ok: true, lineFocus: true });
-    await page.waitForSelector('easyread-line-focus', { timeout: 10_000 });
+    await page.waitForFunction(hasOurHost, { timeout: 10_000 }, 'l');
     await page.mouse.move(302, 450);
     const [top, middle] = await brightness([TOP, MIDDLE]);
     expect(top).toBeLessThan(plain[0] * 0.6);
     expect(middle).toBeCloseTo(plain[1], 2);
 
     expect(await runCommand(session, page, 'toggle-line-focus')).toMatchObject({ ok: true, lineFocus: false });
-    await page.waitForFunction(() => !document.querySelector('easyread-line-focus'), { timeout: 10_000 });
+    await page.waitForFunction(lacksOurHost, { timeout: 10_000 }, 'l');
     expect(await outerHtml()).toBe(before);
   });
 });
@@ -66,20 +67,14 @@ describe('read aloud (Firefox)', () => {
     expect(await runCommand(session, page, 'read-aloud')).toMatchObject({ ok: true, readAloud: 'selection' });
     // Headless Firefox here has no voices: the engine gives up on the first sentence at once, and
     // that sentence stays marked beside the bar's message until Esc. With a voice it is marked while read.
-    const highlighted = () =>
-      page.evaluate(() => {
-        const highlight = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('easyread-speech');
-        return highlight ? [...highlight].join('') : '';
-      });
-    await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('easyread-speech'), {
-      timeout: 10_000,
-    });
+    const highlighted = () => page.evaluate(highlightedText, 's').then((ranges) => ranges.join(''));
+    await page.waitForFunction(hasOurHighlight, { timeout: 10_000 }, 's');
     expect(await highlighted()).toMatch(/^On December 13, 2017, the Ministry of Economy, Trade and Industry.*in Beijing, China\.$/s);
-    await page.waitForSelector('easyread-read-aloud');
+    await page.waitForFunction(hasOurHost, {}, 'r');
 
     // Esc silences the voice, or (with the bar saying no voice could speak) closes the bar.
-    for (let i = 0; i < 2 && (await page.$('easyread-read-aloud')); i++) await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('easyread-read-aloud'), { timeout: 10_000 });
+    for (let i = 0; i < 2 && (await page.evaluate(hasOurHost, 'r')); i++) await page.keyboard.press('Escape');
+    await page.waitForFunction(lacksOurHost, { timeout: 10_000 }, 'r');
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
     await page.evaluate(() => getSelection()?.removeAllRanges());
     expect(await outerHtml()).toBe(before);

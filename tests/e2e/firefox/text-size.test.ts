@@ -15,6 +15,7 @@ import {
   waitForReaderFrame,
   waitForReaderGone,
 } from '../../support/firefox';
+import { lacksOurStyle, OUR_ATTRIBUTE } from '../../support/our-names';
 
 const PROBES = '[data-probe]';
 const PAGES = ['meti-release.html', 'px-only.html', 'rem-em.html'];
@@ -84,7 +85,7 @@ describe.each(PAGES)('Firefox text size on %s', (path) => {
     const page = await open(path);
     // Loaded with the add-on idle at 100%: this is the page as the site wrote it.
     const original = await page.evaluate(() => document.documentElement.outerHTML);
-    expect(original).not.toContain('data-easyread');
+    expect(original).not.toMatch(OUR_ATTRIBUTE);
 
     const baseline = await enlargeTo150(page);
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(original);
@@ -95,7 +96,7 @@ describe.each(PAGES)('Firefox text size on %s', (path) => {
       .waitForFunction((original) => document.documentElement.outerHTML === original, { polling: 100, timeout: 15_000 }, original)
       .catch(() => undefined);
     const after = await page.evaluate(() => document.documentElement.outerHTML);
-    expect(after).not.toMatch(/data-easyread/);
+    expect(after).not.toMatch(OUR_ATTRIBUTE);
     expect(after).toBe(original);
   });
 });
@@ -146,7 +147,7 @@ describe('Firefox page adjustments', () => {
     });
     expect(paragraph).toBeCloseTo(1.5, 1);
     await session.driver.evaluate(() => browser.storage.sync.set({ preferences: { version: 1 } }));
-    await page.waitForFunction(() => !document.querySelector('style[data-easyread="adjust"]'));
+    await page.waitForFunction(lacksOurStyle, {}, 'a');
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
   });
 });
