@@ -23,6 +23,8 @@ async function waitUntil<A>(page: ScriptTarget, check: (arg: A) => boolean, arg:
   }
 }
 
+/** Our ruby's wrapper is `<token>-f` (a random token per page load, src/content/page-names.ts); found by shape. */
+
 /** Each ruby in an element as "base:reading", with whether the reading is drawn (it has a box of its own). */
 function rubyIn(page: ScriptTarget, selector: string): Promise<string[]> {
   return evaluateIn(
@@ -43,12 +45,18 @@ function rubyIn(page: ScriptTarget, selector: string): Promise<string[]> {
 }
 
 const hasRuby = (selector: string) => (page: ScriptTarget) =>
-  evaluateIn(page, (selector) => document.querySelector(`${selector} easyread-furigana ruby`) !== null, selector);
+  evaluateIn(
+    page,
+    (selector) =>
+      [...document.querySelectorAll(`${selector} ruby`)].some((ruby) => /^x[a-z0-9]{1,7}-f$/.test(ruby.parentElement?.localName ?? '')),
+    selector,
+  );
 
 async function waitForRuby(page: ScriptTarget, selector: string): Promise<void> {
   await waitUntil(
     page,
-    (selector) => document.querySelector(`${selector} easyread-furigana ruby`) !== null,
+    (selector) =>
+      [...document.querySelectorAll(`${selector} ruby`)].some((ruby) => /^x[a-z0-9]{1,7}-f$/.test(ruby.parentElement?.localName ?? '')),
     selector,
     `ruby in ${selector}`,
   );
@@ -67,7 +75,7 @@ async function untouched(page: ScriptTarget) {
       chinese: document.getElementById('chinese')?.innerHTML,
       // The page's own ruby: still one, with its reading once, outside anything of ours.
       existing: [...(document.getElementById('existing')?.querySelectorAll('ruby') ?? [])]
-        .filter((ruby) => !ruby.closest('easyread-furigana'))
+        .filter((ruby) => !/^x[a-z0-9]{1,7}-f$/.test(ruby.parentElement?.localName ?? ''))
         .map((ruby) => ruby.outerHTML),
     }),
     undefined,
@@ -140,7 +148,9 @@ export async function readsLateContentAndScalesWithTextSize(browser: FuriganaBro
   await browser.setPreferences({ textScale: 100, pageFurigana: 'off' });
   await waitUntil(
     page,
-    () => document.querySelector('easyread-furigana') === null && !document.documentElement.outerHTML.includes('data-easyread'),
+    () =>
+      ![...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]{1,7}-f$/.test(element.localName)) &&
+      !/data-x[a-z0-9]{1,7}\b/.test(document.documentElement.outerHTML),
     undefined,
     'no trace',
   );
@@ -162,7 +172,10 @@ export async function readsTheReaderArticle(browser: FuriganaReaderBrowser): Pro
   const reader = await browser.openReader();
   await waitUntil(
     reader,
-    () => [...document.querySelectorAll('#content easyread-furigana ruby')].some((ruby) => ruby.textContent === '税関ぜいかん'),
+    () =>
+      [...document.querySelectorAll('#content ruby')].some(
+        (ruby) => /^x[a-z0-9]{1,7}-f$/.test(ruby.parentElement?.localName ?? '') && ruby.textContent === '税関ぜいかん',
+      ),
     undefined,
     'ruby over 税関 in the reader',
   );
@@ -170,9 +183,11 @@ export async function readsTheReaderArticle(browser: FuriganaReaderBrowser): Pro
   const words = await evaluateIn(
     reader,
     () => ({
-      ours: [...document.querySelectorAll('#content easyread-furigana ruby')].map((ruby) => ruby.textContent?.replaceAll('\u200b', '')),
+      ours: [...document.querySelectorAll('#content ruby')]
+        .filter((ruby) => /^x[a-z0-9]{1,7}-f$/.test(ruby.parentElement?.localName ?? ''))
+        .map((ruby) => ruby.textContent?.replaceAll('\u200b', '')),
       own: [...document.querySelectorAll('#content ruby')]
-        .filter((ruby) => !ruby.closest('easyread-furigana'))
+        .filter((ruby) => !/^x[a-z0-9]{1,7}-f$/.test(ruby.parentElement?.localName ?? ''))
         .map((ruby) => ruby.textContent?.replaceAll('\u200b', '')),
     }),
     undefined,
@@ -181,5 +196,10 @@ export async function readsTheReaderArticle(browser: FuriganaReaderBrowser): Pro
   expect(words.ours).not.toContain('日本にほん'); // grade 1: below the level
   expect(words.own).toEqual(['経済けいざい']); // the page's own ruby, kept once
   await browser.setPreferences({ pageFurigana: 'off' });
-  await waitUntil(reader, () => document.querySelector('easyread-furigana') === null, undefined, 'no ruby of ours in the reader');
+  await waitUntil(
+    reader,
+    () => ![...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]{1,7}-f$/.test(element.localName)),
+    undefined,
+    'no ruby of ours in the reader',
+  );
 }

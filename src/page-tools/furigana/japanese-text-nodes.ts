@@ -4,9 +4,11 @@
  * ruby, our own wrappers) and outside text marked as another language that writes with
  * Chinese characters (zh, ko).
  */
+import { hostName } from '../../content/page-names';
 import { KANJI } from '../../shared/furigana/furigana-level';
 
-export const WRAPPER_TAG = 'easyread-furigana';
+/** Our wrapper's element name: the page's token (src/content/page-names.ts), never the extension's name. */
+export const wrapperTag = (): string => hostName('f');
 
 const SKIPPED = new Set([
   'SCRIPT',
@@ -27,13 +29,12 @@ const SKIPPED = new Set([
   'RP',
   'IFRAME',
   'CANVAS',
-  WRAPPER_TAG.toUpperCase(),
 ]);
 const HTML = 'http://www.w3.org/1999/xhtml';
 const OTHER_HAN_LANGUAGE = /^(zh|ko|yue|cmn|lzh)(-|$)/i;
 
 function skips(element: Element): boolean {
-  if (element.namespaceURI !== HTML || SKIPPED.has(element.tagName)) return true;
+  if (element.namespaceURI !== HTML || SKIPPED.has(element.tagName) || element.localName === wrapperTag()) return true;
   if (element instanceof HTMLElement && element.isContentEditable) return true;
   const lang = element.getAttribute('lang');
   return lang !== null && OTHER_HAN_LANGUAGE.test(lang);

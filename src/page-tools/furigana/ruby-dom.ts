@@ -4,7 +4,7 @@
  * turning furigana off puts the very same text node back, so the page's DOM is as it was.
  */
 import type { RubySegment } from '../../shared/furigana/ruby-segments';
-import { WRAPPER_TAG } from './japanese-text-nodes';
+import { wrapperTag } from './japanese-text-nodes';
 
 export interface RubyDom {
   /** Replaces the text node with its ruby, if it is still in the page with the text that was analyzed. */
@@ -17,7 +17,7 @@ export function createRubyDom(): RubyDom {
   const originals = new Map<Element, Text>();
 
   function build(document: Document, segments: readonly RubySegment[]): Element {
-    const wrapper = document.createElement(WRAPPER_TAG);
+    const wrapper = document.createElement(wrapperTag());
     for (const segment of segments) {
       if (typeof segment === 'string') {
         wrapper.append(segment);
@@ -40,7 +40,7 @@ export function createRubyDom(): RubyDom {
       originals.set(wrapper, text);
     },
     isOurs(node) {
-      return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === WRAPPER_TAG;
+      return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === wrapperTag();
     },
     removeAll() {
       for (const [wrapper, text] of originals) {

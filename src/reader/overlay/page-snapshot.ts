@@ -1,4 +1,5 @@
 /** The page's HTML for the reader, taken on the page side (see snapshot() for what it takes care of). */
+import { hostName } from '../../content/page-names';
 import type { PageSnapshot } from '../article';
 
 /**
@@ -8,7 +9,7 @@ import type { PageSnapshot } from '../article';
  *   unclosed <div> in it swallows the rest of the page. What the page showed had
  *   no noscript content, so the copy has none either (on an inert copy: the
  *   live page is never changed, and an inert document loads nothing).
- * - our own furigana (<easyread-furigana> wrappers): the page's text goes to the reader as the page
+ * - our own furigana (its wrappers, `<token>-f`): the page's text goes to the reader as the page
  *   wrote it, and the reader adds its own readings at the user's level (they would otherwise come
  *   back as if they were the page's own ruby).
  * - <frameset>: the article is in a frame; the same-origin frame with the most
@@ -23,13 +24,13 @@ export function snapshot(): PageSnapshot {
   return page;
 }
 
-const FURIGANA_WRAPPER = 'easyread-furigana';
+const furiganaWrapper = () => hostName('f');
 
 function serialize(source: Document): string {
-  if (!source.querySelector(`noscript, ${FURIGANA_WRAPPER}`)) return source.documentElement.outerHTML;
+  if (!source.querySelector(`noscript, ${furiganaWrapper()}`)) return source.documentElement.outerHTML;
   const copy = document.implementation.createHTMLDocument('').importNode(source.documentElement, true);
   for (const noscript of Array.from(copy.querySelectorAll('noscript'))) noscript.remove();
-  for (const wrapper of Array.from(copy.querySelectorAll(FURIGANA_WRAPPER))) {
+  for (const wrapper of Array.from(copy.querySelectorAll(furiganaWrapper()))) {
     for (const reading of Array.from(wrapper.querySelectorAll('rt'))) reading.remove();
     wrapper.replaceWith(wrapper.textContent ?? '');
   }
