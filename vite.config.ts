@@ -6,10 +6,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, runnerImport } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { BUNDLED_FONTS } from './src/page-tools/adjustments/adjustment-css.ts';
-import { allBootScripts, bootScriptPath, bootScriptSource } from './src/shared/boot-scripts.ts';
+import { BUNDLED_FONTS } from './src/features/page-font.ts';
 
 type Target = 'chrome' | 'firefox';
 
@@ -42,11 +41,16 @@ function firefoxManifest(manifest: typeof baseManifest) {
   };
 }
 
-/** Emits the boot files (one per preference value) that registered content scripts load first. */
+/**
+ * Emits the boot files (one per preference value) that registered content scripts load first.
+ * The features are found with import.meta.glob, which only Vite's own module runner understands.
+ */
 function bootScripts(): Plugin {
   return {
     name: 'easyread:boot-scripts',
-    generateBundle() {
+    async generateBundle() {
+      const { module } = await runnerImport<typeof import('./src/shared/boot-scripts.ts')>('./src/shared/boot-scripts.ts');
+      const { allBootScripts, bootScriptPath, bootScriptSource } = module;
       for (const { field, value } of allBootScripts()) {
         this.emitFile({ type: 'asset', fileName: bootScriptPath(field, value), source: bootScriptSource(field, value) });
       }

@@ -9,6 +9,7 @@ import { JSDOM } from 'jsdom';
 import type { Article } from '../../src/reader/article.ts';
 import { extractArticle } from '../../src/reader/extract.ts';
 import { readerText, visibleText } from '../../tests/support/article-text.ts';
+import { EXTRACTION_FIXTURES } from '../../tests/support/extraction-fixtures.ts';
 import { type ShingleScores, shingleScores, tokenize } from '../../tests/support/shingles.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,7 +17,7 @@ const PAGES = resolve(ROOT, 'tests/fixtures/pages');
 const EXPECTED = resolve(ROOT, 'tests/fixtures/extraction');
 
 /** The pages with hand-checked expected text (tests/fixtures/extraction/<name>.expected.txt). */
-export const QUALITY_FIXTURES = ['meti-release', 'japanese-gov', 'hostile-css', 'listing-index', 'pdf-links'] as const;
+export const QUALITY_FIXTURES = EXTRACTION_FIXTURES;
 
 async function iife(contents: string): Promise<string> {
   const result = await build({

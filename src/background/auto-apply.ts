@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import contentScript from '../content/main.iife.ts?script';
 import { bootScriptsFor } from '../shared/boot-scripts';
-import { hasAdjustments, pageAdjustmentsOf } from '../shared/page-adjustments';
+import { hasAdjustments } from '../shared/features/registry';
 import type { EffectivePreferences } from '../shared/preferences/resolve';
 import { loadAllSites, loadPreferences } from '../shared/preferences/storage';
 import { AUTO_APPLY_ID_PREFIX, planAutoApply } from './auto-apply-plan';
@@ -15,7 +15,7 @@ import { attachToTab } from './tab-access';
 /** What must run before the content script for the first frame to be right: boot files, and the adjustments' code when one is on. */
 function scriptsBefore(preferences: EffectivePreferences): string[] {
   const boot = bootScriptsFor(preferences);
-  return hasAdjustments(pageAdjustmentsOf(preferences)) ? [...boot, PAGE_TOOL_SCRIPTS.adjustments] : boot;
+  return hasAdjustments(preferences) ? [...boot, PAGE_TOOL_SCRIPTS.adjustments] : boot;
 }
 
 let queue: Promise<void> = Promise.resolve();

@@ -19,14 +19,22 @@ export async function runCommand(command: CommandName, tabId: number): Promise<C
   if (!page.supported) return { ok: false, error: 'unsupported-page', detail: page.reason };
   if (!(await attachToTab(tabId))) return { ok: false, error: 'no-access' };
   try {
-    if (command === 'toggle-reading-mode') {
-      if (!(await showsHtml(tabId))) return { ok: false, error: 'unsupported-page', detail: 'not-html' };
-      return { ok: true, readerOpen: await toggleReadingMode(tabId) };
+    // Exhaustive: a new command that is not handled here does not compile.
+    switch (command) {
+      case 'toggle-reading-mode':
+        if (!(await showsHtml(tabId))) return { ok: false, error: 'unsupported-page', detail: 'not-html' };
+        return { ok: true, readerOpen: await toggleReadingMode(tabId) };
+      case 'read-aloud':
+        return { ok: true, readAloud: await toggleReadAloud(tabId) };
+      case 'toggle-line-focus':
+        return { ok: true, lineFocus: await toggleLineFocus(page.origin) };
+      case 'increase-text-size':
+      case 'decrease-text-size':
+      case 'reset-text-size': {
+        const { textScale, scope } = await changeTextScale(page.origin, command);
+        return { ok: true, textScale, scope };
+      }
     }
-    if (command === 'read-aloud') return { ok: true, readAloud: await toggleReadAloud(tabId) };
-    if (command === 'toggle-line-focus') return { ok: true, lineFocus: await toggleLineFocus(page.origin) };
-    const { textScale, scope } = await changeTextScale(page.origin, command);
-    return { ok: true, textScale, scope };
   } catch (error) {
     return { ok: false, error: 'failed', detail: String(error) };
   }

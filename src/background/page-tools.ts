@@ -11,6 +11,7 @@ import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script'
 import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
 import unclipScript from '../page-tools/unclip/unclip.iife.ts?script';
 import type { PageToolName, ReadAloudMode } from '../shared/messages';
+import { sendToTab } from '../shared/messaging';
 
 export const PAGE_TOOL_SCRIPTS: Record<PageToolName, string> = {
   'line-focus': lineFocusScript,
@@ -39,6 +40,6 @@ export async function loadPageTool(tabId: number, frameId: number, tool: PageToo
 /** Reads the page's selection, or else switches point-to-read on or off; top frame only. */
 export async function toggleReadAloud(tabId: number): Promise<ReadAloudMode> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [readAloudScript], injectImmediately: true });
-  const reply = (await browser.tabs.sendMessage(tabId, { type: 'read-aloud-toggle' }, { frameId: 0 })) as { mode: ReadAloudMode };
+  const reply = await sendToTab(tabId, { type: 'read-aloud-toggle' });
   return reply.mode;
 }

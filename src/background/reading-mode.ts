@@ -16,6 +16,7 @@
 import browser from 'webextension-polyfill';
 import type { PageSnapshot } from '../reader/article';
 import readerOverlayScript from '../reader/overlay/reader-overlay.iife.ts?script';
+import { sendToTab } from '../shared/messaging';
 
 const snapshotKey = (tabId: number) => `reader-page:${tabId}`;
 const HAND_OVER_TIMEOUT_MS = 10_000;
@@ -37,7 +38,7 @@ const waiting = new Map<number, Set<Waiter>>();
 
 export async function toggleReadingMode(tabId: number): Promise<boolean> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [readerOverlayScript], injectImmediately: true });
-  const reply = (await browser.tabs.sendMessage(tabId, { type: 'reader-toggle' }, { frameId: 0 })) as { open: boolean };
+  const reply = await sendToTab(tabId, { type: 'reader-toggle' });
   return reply.open;
 }
 
@@ -78,7 +79,7 @@ export async function takeSnapshot(tabId: number, token: string): Promise<PageSn
 }
 
 export async function closeReadingMode(tabId: number): Promise<void> {
-  await browser.tabs.sendMessage(tabId, { type: 'reader-close' }, { frameId: 0 });
+  await sendToTab(tabId, { type: 'reader-close' });
   forget(tabId);
 }
 

@@ -5,17 +5,14 @@
  * first painted frame already has the right size and adjustments while
  * storage is still being read.
  */
-import browser from 'webextension-polyfill';
 import type { BootPreferences } from '../shared/boot-scripts';
-import type { MessageMap } from '../shared/messages';
-import { pageAdjustmentsOf } from '../shared/page-adjustments';
+import { FEATURES, hasAdjustments, isFeatureOn } from '../shared/features/registry';
+import { sendToBackground } from '../shared/messaging';
 import { type EffectivePreferences, resolvePreferences } from '../shared/preferences/resolve';
 import { DEFAULT_GLOBAL_PREFERENCES, repairSitePreferences } from '../shared/preferences/schema';
 import { GLOBAL_KEY, loadPreferences, siteKey, watchPreferences } from '../shared/preferences/storage';
-import { createAdjustmentsLoader } from './adjustments-loader';
-import { createFuriganaLoader } from './furigana-loader';
-import { createLineFocusLoader } from './line-focus-loader';
 import { createTextSizeController } from './text-scale/text-size-controller';
+import { createToolSwitch } from './tool-switch';
 
 declare global {
   var __easyReadBoot: BootPreferences | undefined;
@@ -34,21 +31,23 @@ const HTML_DOCUMENTS = /^(text\/(html|plain)|application\/xhtml\+xml)$/;
 async function frameOrigin(): Promise<string | undefined> {
   if (self.origin !== 'null') return self.origin;
   if (window.top === window) return undefined; // a top-level data: or about:blank page has no site
-  const reply = await browser.runtime.sendMessage({ type: 'frame-site' }).catch(() => undefined);
-  return (reply as MessageMap['frame-site']['response'] | undefined)?.origin ?? undefined;
+  const reply = await sendToBackground({ type: 'frame-site' }).catch(() => undefined);
+  return reply?.origin ?? undefined;
 }
 
 function run(): void {
   if (!HTML_DOCUMENTS.test(document.contentType)) return;
   const textSize = createTextSizeController(document);
-  const adjustments = createAdjustmentsLoader();
-  const lineFocus = createLineFocusLoader();
-  const furigana = createFuriganaLoader();
+  const top = window.top === window;
+  const tools = [
+    createToolSwitch('adjustments', hasAdjustments),
+    ...FEATURES.flatMap((feature) =>
+      feature.tool && (top || !feature.topOnly) ? [createToolSwitch(feature.tool, (preferences) => isFeatureOn(feature, preferences))] : [],
+    ),
+  ];
   const apply = (preferences: EffectivePreferences) => {
-    adjustments.apply(pageAdjustmentsOf(preferences));
+    for (const tool of tools) tool(preferences);
     textSize.apply(preferences.textScale);
-    lineFocus.apply(preferences.pageLineFocus);
-    furigana.apply(preferences.pageFurigana);
   };
 
   // Boot files are ours, but check them like any stored data: a bad value must not break the page.

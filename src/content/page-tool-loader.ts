@@ -6,18 +6,22 @@
  * the page cannot see. Sites where the feature is on get the script in their
  * automatic registration too, so it is already there for the first frame.
  */
-import browser from 'webextension-polyfill';
-import type { FuriganaLevel } from '../shared/furigana/furigana-level';
 import type { PageToolName } from '../shared/messages';
-import type { PageAdjustments } from '../shared/page-adjustments';
+import { sendToBackground } from '../shared/messaging';
+import type { EffectivePreferences } from '../shared/preferences/resolve';
+
+/** A tool switched by preferences (see tool-switch.ts): given every change, it turns itself off when not wanted. */
+export interface SwitchedTool {
+  apply(preferences: EffectivePreferences): void;
+}
+
+/** The tools switched by preferences: the adjustments and every feature's own tool. */
+export type ToolName = Exclude<PageToolName, 'unclip'>;
 
 /** What each page tool's script leaves for the content script (see PAGE_TOOLS). */
-export interface PageTools {
-  'line-focus': { start(): () => void };
-  adjustments: { apply(adjustments: PageAdjustments): void };
+export type PageTools = Record<ToolName, SwitchedTool> & {
   unclip: { start(document: Document): { refresh(added?: readonly Element[]): void; stop(): void } };
-  furigana: { start(level: FuriganaLevel, onError: () => void): { stop(): void } };
-}
+};
 
 declare global {
   var __easyReadTools: Partial<PageTools> | undefined;
@@ -34,7 +38,7 @@ export async function loadPageTool<N extends PageToolName>(name: N): Promise<Pag
   if (!loadedPageTool(name)) {
     let load = loading.get(name);
     if (!load) {
-      load = browser.runtime.sendMessage({ type: 'load-page-tool', tool: name }).catch((error: unknown) => {
+      load = sendToBackground({ type: 'load-page-tool', tool: name }).catch((error: unknown) => {
         console.info(`[EasyRead] ${name} unavailable:`, error);
       });
       loading.set(name, load);

@@ -4,35 +4,28 @@
  * setting reads the same everywhere. Takes a translator instead of importing
  * i18n, so unit tests can run it with the real message files.
  */
-import {
-  LETTER_SPACINGS,
-  LINE_HEIGHTS,
-  READER_FONTS,
-  READER_THEMES,
-  READER_WIDTHS,
-  SPEECH_RATES,
-  WORD_SPACINGS,
-} from '../reader/page/reader-style';
-import { furiganaLevelLabel } from '../shared/furigana/level-labels';
-import { FURIGANA_LEVELS } from '../shared/furigana/levels';
+import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
+import type { MessageKey } from '../shared/i18n';
 import { optionLabelKey } from '../shared/option-label-key';
+import { LETTER_SPACINGS, LINE_HEIGHTS, SPEECH_RATES, WORD_SPACINGS } from '../shared/preferences/choices';
 import {
   DEFAULT_GLOBAL_PREFERENCES,
   type GlobalPreferences,
-  PAGE_COLOURS,
-  PAGE_FONTS,
-  PAGE_SPACINGS,
+  READER_ALIGNS,
+  READER_FONTS,
+  READER_THEMES,
+  READER_WIDTHS,
   type SitePreferences,
 } from '../shared/preferences/schema';
 import { TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
 
-export type Translate = (key: string, substitutions?: string | string[]) => string;
+export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
 
 export type FieldName = keyof Omit<GlobalPreferences, 'version'>;
 export type FieldValues = Omit<GlobalPreferences, 'version'>;
 
-/** Message keys of each field's label: the ones the popup and the reader show. */
-export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
+/** Message keys of each field's label: the ones the popup and the reader show; a feature's field is its own key. */
+const CORE_LABEL_KEYS: Record<Exclude<FieldName, FeatureFieldName>, MessageKey> = {
   textScale: 'textSizeHeading',
   readerFont: 'readerFont',
   readerTheme: 'readerTheme',
@@ -45,17 +38,19 @@ export const FIELD_LABEL_KEYS: Record<FieldName, string> = {
   readerVertical: 'readerVertical',
   speechRate: 'readerRate',
   speechVoice: 'readerVoice',
-  pageColours: 'pageColours',
-  pageFont: 'pageFont',
-  pageSpacing: 'pageSpacing',
-  pageLinks: 'pageLinks',
-  pageFocus: 'pageFocus',
-  pageLineFocus: 'pageLineFocus',
-  pageFurigana: 'pageFurigana',
 };
 
-/** Display order: the order of FIELD_LABEL_KEYS, which the type above forces to list every field. */
+export const FIELD_LABEL_KEYS: Record<FieldName, MessageKey> = {
+  ...CORE_LABEL_KEYS,
+  ...(Object.fromEntries(FEATURE_FIELDS.map(({ name }) => [name, name])) as Record<FeatureFieldName, MessageKey>),
+};
+
+/** Display order: the reader's and speech fields, then the features in registry order. */
 export const FIELD_NAMES = Object.keys(FIELD_LABEL_KEYS) as FieldName[];
+
+function isCoreField(field: FieldName): field is Exclude<FieldName, FeatureFieldName> {
+  return Object.hasOwn(CORE_LABEL_KEYS, field);
+}
 
 export function isFieldName(name: string): name is FieldName {
   return Object.hasOwn(FIELD_LABEL_KEYS, name);
@@ -70,6 +65,10 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** Choice lists for the selects, as [value, label]; the same ladders the reader offers. */
 export function fieldChoices(field: FieldName, t: Translate): (readonly [string, string])[] {
+  if (!isCoreField(field)) {
+    const choices = FEATURE_FIELDS.find(({ name }) => name === field)?.field.choices ?? [];
+    return choices.flatMap((value) => (typeof value === 'string' ? [[value, t(optionLabelKey(field, value))] as const] : []));
+  }
   const em = (value: number) => (value === 0 ? t('spacingStandard') : `${value} em`);
   switch (field) {
     case 'textScale':
@@ -81,7 +80,7 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
     case 'readerWidth':
       return READER_WIDTHS.map((value) => [value, t(optionLabelKey('width', value))] as const);
     case 'readerAlign':
-      return (['start', 'justify'] as const).map((value) => [value, t(optionLabelKey('align', value))] as const);
+      return READER_ALIGNS.map((value) => [value, t(optionLabelKey('align', value))] as const);
     case 'readerLineHeight':
       return LINE_HEIGHTS.map((value) => [String(value), String(value)] as const);
     case 'readerLetterSpacing':
@@ -90,20 +89,9 @@ export function fieldChoices(field: FieldName, t: Translate): (readonly [string,
       return WORD_SPACINGS.map((value) => [String(value), em(value)] as const);
     case 'speechRate':
       return SPEECH_RATES.map((value) => [String(value), percent(value)] as const);
-    case 'pageColours':
-      return PAGE_COLOURS.map((value) => [value, t(optionLabelKey('pageColours', value))] as const);
-    case 'pageFont':
-      return PAGE_FONTS.map((value) => [value, t(optionLabelKey('pageFont', value))] as const);
-    case 'pageSpacing':
-      return PAGE_SPACINGS.map((value) => [value, t(optionLabelKey('pageSpacing', value))] as const);
-    case 'pageFurigana':
-      return FURIGANA_LEVELS.map((value) => [value, furiganaLevelLabel(value, t)] as const);
     case 'readerImages':
     case 'readerVertical':
     case 'speechVoice':
-    case 'pageLinks':
-    case 'pageFocus':
-    case 'pageLineFocus':
       return [];
   }
 }

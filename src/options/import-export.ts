@@ -4,10 +4,10 @@
  * for a file that fails any of them).
  */
 import { t } from '../shared/i18n';
+import { $, announce } from '../shared/ui/dom';
 import { describeDropped, describeExported, describeImported, describeRejection } from './import-messages';
 import { buildSettingsFile, checkFileSize, type ImportProblem, parseSettingsFile, settingsFileName } from './settings-file';
 import { readRawSettings, writeImport } from './settings-store';
-import { $, announce } from './status';
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));

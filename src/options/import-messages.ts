@@ -2,10 +2,11 @@
  * Pure: import and export results in the user's language. Every rejection
  * names what is wrong and where (the field and the site), and what to do.
  */
+import type { MessageKey } from '../shared/i18n';
 import { FIELD_LABEL_KEYS, isFieldName, type Translate } from './fields';
 import type { DroppedValue, ImportPlan, ImportProblem, JsonType, Where } from './settings-file';
 
-const TYPE_KEYS: Record<JsonType, string> = {
+const TYPE_KEYS: Record<JsonType, MessageKey> = {
   string: 'optionsTypeString',
   number: 'optionsTypeNumber',
   boolean: 'optionsTypeBoolean',

@@ -4,18 +4,21 @@
  * Everything shown is read from storage and permissions, and re-read when
  * they change (from here, the popup, the reader or another device).
  */
-import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
+
 import { localizePage } from '../shared/i18n';
 import { watchPreferences } from '../shared/preferences/storage';
+import { $ } from '../shared/ui/dom';
+import { openShortcutSettings, renderShortcuts } from '../shared/ui/shortcuts-panel';
+import { addFeatureControls } from './feature-controls';
 import { setUpImportExport } from './import-export';
 import { setUpPermissionsPanel } from './permissions-panel';
 import { setUpResetPanel } from './reset-panel';
 import { setUpSettingsForm } from './settings-form';
 import { setUpSiteList } from './site-list';
-import { $ } from './status';
 
 async function start(): Promise<void> {
   localizePage();
+  addFeatureControls($('feature-fields'));
   const form = setUpSettingsForm();
   const sites = setUpSiteList();
   const access = setUpPermissionsPanel();

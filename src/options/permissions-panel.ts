@@ -4,10 +4,10 @@
  * follows permission changes itself (permissions.onAdded / onRemoved).
  */
 import browser from 'webextension-polyfill';
-import { giveBackAccess, requestAccess } from '../popup/auto-apply-access';
 import { t } from '../shared/i18n';
+import { giveBackAccess, requestAccess } from '../shared/ui/auto-apply-access';
+import { $, announce } from '../shared/ui/dom';
 import { type AccessOverview, accessLabel, accessOverview } from './access-list';
-import { $, announce } from './status';
 
 export function setUpPermissionsPanel(): { render(): Promise<void> } {
   const status = $('access-status');

@@ -4,8 +4,8 @@
  * Esc or Cancel closes it; focus returns to the button that opened it.
  */
 import { t } from '../shared/i18n';
+import { $, announce } from '../shared/ui/dom';
 import { removeAllSettings } from './settings-store';
-import { $, announce } from './status';
 
 export function setUpResetPanel(): void {
   const open = $<HTMLButtonElement>('reset');

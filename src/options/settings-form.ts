@@ -6,8 +6,8 @@
  */
 import { t } from '../shared/i18n';
 import { loadPreferences, updateGlobalPreferences } from '../shared/preferences/storage';
+import { announce } from '../shared/ui/dom';
 import { describeSetting, expectedType, FIELD_NAMES, type FieldName, type FieldValues, fieldChoices, formatValue } from './fields';
-import { announce } from './status';
 
 type Control = HTMLSelectElement | HTMLInputElement;
 

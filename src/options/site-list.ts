@@ -6,8 +6,8 @@ import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import type { SitePreferences } from '../shared/preferences/schema';
 import { forgetSite, loadAllSites } from '../shared/preferences/storage';
+import { $, announce } from '../shared/ui/dom';
 import { describeOverrides } from './fields';
-import { $, announce } from './status';
 
 /** "https://www.meti.go.jp" sorts under "meti.go.jp", next to "http://meti.go.jp". */
 function sortKey(origin: string): string {

@@ -6,20 +6,21 @@
  */
 import browser from 'webextension-polyfill';
 import { localizePage, t } from '../shared/i18n';
-import type { CommandName, CommandResult } from '../shared/messages';
+import type { CommandName } from '../shared/messages';
+import { sendToBackground } from '../shared/messaging';
 import { setScope, setTextScale } from '../shared/preferences/actions';
 import { resolvePreferences, type Scope, scopeOf } from '../shared/preferences/resolve';
 import { loadPreferences, watchPreferences } from '../shared/preferences/storage';
 import { describePage, type PageSupport } from '../shared/site';
 import { isTextScaleStep, MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALE_STEPS } from '../shared/text-scale-steps';
+import { type AccessScope, giveBackAccess, readAccess, requestAccess } from '../shared/ui/auto-apply-access';
+import { $, announce } from '../shared/ui/dom';
+import { setUpPresetButtons } from '../shared/ui/preset-buttons';
+import { openShortcutSettings, renderShortcuts } from '../shared/ui/shortcuts-panel';
 import { setUpAdjustmentsPanel } from './adjustments-panel';
-import { type AccessScope, giveBackAccess, readAccess, requestAccess } from './auto-apply-access';
-import { setUpPresetButtons } from './preset-buttons';
-import { openShortcutSettings, renderShortcuts } from './shortcuts-panel';
+import { showFuriganaNotice } from './furigana-notice';
 import { showSiteControlsHint } from './site-controls';
 import { findTargetTab } from './target-tab';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const UNSUPPORTED_MESSAGES = {
   'browser-page': 'unsupportedBrowserPage',
@@ -33,15 +34,6 @@ const ERROR_MESSAGES = {
   'no-access': 'errorNoAccess',
   failed: 'errorFailed',
 } as const;
-
-function announce(message: string): void {
-  const status = $('status');
-  // Clearing first makes screen readers repeat an identical message (pressing "Larger" at 300%).
-  status.textContent = '';
-  requestAnimationFrame(() => {
-    status.textContent = message;
-  });
-}
 
 function showUnsupported(page: Exclude<PageSupport, { supported: true }>): void {
   const notice = $('unsupported');
@@ -69,7 +61,7 @@ async function start(): Promise<void> {
   for (const id of ['controls', 'more-page']) $(id).hidden = false;
 
   // The popup opening is the user's request to adjust this tab: make sure the content script is there.
-  const attached = (await browser.runtime.sendMessage({ type: 'attach-tab', tabId })) as { ok: boolean } | undefined;
+  const attached = await sendToBackground({ type: 'attach-tab', tabId });
   if (!attached?.ok) announce(t('errorNoAccess'));
   void showSiteControlsHint(tabId, $('site-controls-hint'));
 
@@ -81,6 +73,7 @@ async function start(): Promise<void> {
   const scopeInputs = document.querySelectorAll<HTMLInputElement>('input[name="scope"]');
 
   const adjustments = setUpAdjustmentsPanel(origin, announce);
+  showFuriganaNotice();
 
   async function render(): Promise<void> {
     const { global, site } = await loadPreferences(origin);
@@ -98,7 +91,7 @@ async function start(): Promise<void> {
   }
 
   async function runCommand(command: CommandName): Promise<void> {
-    const result = (await browser.runtime.sendMessage({ type: 'run-command', command, tabId })) as CommandResult;
+    const result = await sendToBackground({ type: 'run-command', command, tabId });
     if (!result.ok) announce(t(result.detail === 'not-html' ? 'readerNotHtml' : ERROR_MESSAGES[result.error]));
     else if ('textScale' in result) announce(t('textSizeAnnouncement', String(result.textScale)));
     else if ('readAloud' in result && result.readAloud === 'off') announce(t('readAloudOff'));

@@ -6,6 +6,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Article, ArticleMetaEntry } from './article';
+import { removeBoilerplate } from './extract/boilerplate';
 import { type FinishedContent, finishContent, resolve } from './extract/content';
 import { dateFromTimestamp } from './extract/dates';
 import { charCount, collapseSpace, readableText } from './extract/dom';
@@ -22,6 +23,7 @@ import {
   siteNameOf,
 } from './extract/metadata';
 import { contentScope } from './extract/page';
+import { BLOCK_MARK, type BlockMap, forgetBlocks, numberBlocks, restoreDropped } from './extract/restore-dropped';
 import { protectRuby } from './extract/ruby';
 
 /** Less readable text than this is "nothing to read": the caller shows a notice instead. */
@@ -73,14 +75,30 @@ export function extractArticle(document: Document, url: string): Article | null 
   return plain && plain.length >= MIN_TEXT ? toArticle(document, url, plain) : null;
 }
 
-/** A clone with ruby protected, the title heading marked and labelled meta blocks marked (see content.ts). */
-function prepareClone(document: Document): { clone: Document; heading: Element | null; meta: ArticleMetaEntry[] } {
+interface PreparedClone {
+  clone: Document;
+  heading: Element | null;
+  meta: ArticleMetaEntry[];
+  blocks: BlockMap;
+  /** Numbers of the blocks left after boilerplate was removed. */
+  kept: Set<number>;
+}
+
+/**
+ * A clone with ruby protected, the title heading and labelled meta blocks marked (see content.ts), its blocks
+ * numbered (see restore-dropped.ts) and boxes that are not the article removed (see boilerplate.ts).
+ */
+function prepareClone(document: Document): PreparedClone {
   const clone = document.cloneNode(true) as Document;
   protectRuby(clone);
   const scope = contentScope(clone);
   const heading = findTitleHeading(clone, scope);
   markTitle(heading);
-  return { clone, heading, meta: scope ? collectMetaBlocks(scope) : [] };
+  const meta = scope ? collectMetaBlocks(scope) : [];
+  const blocks = numberBlocks(clone, heading);
+  if (clone.body) removeBoilerplate(clone.body, heading);
+  const kept = new Set(Array.from(clone.querySelectorAll(`[${BLOCK_MARK}]`), (el) => Number(el.getAttribute(BLOCK_MARK))));
+  return { clone, heading, meta, blocks, kept };
 }
 
 type Parsed = NonNullable<ReturnType<Readability<Element>['parse']>>;
@@ -96,7 +114,7 @@ function runReadability(clone: Document): Parsed | null {
 }
 
 function readabilityCandidate(document: Document, urls: PageUrls): Candidate | null {
-  const { clone, heading, meta } = prepareClone(document);
+  const { clone, heading, meta, blocks, kept } = prepareClone(document);
   const titleHeading = heading ? readableText(heading) : '';
   const titleHtml = rubyTitle(heading);
   const parsed = runReadability(clone);
@@ -104,6 +122,8 @@ function readabilityCandidate(document: Document, urls: PageUrls): Candidate | n
   if (!parsed || !root) return null;
   // Readability keeps navigation that sits inside the article area (breadcrumbs, "pages" bars).
   for (const nav of Array.from(root.querySelectorAll('nav, [role="navigation"], [role="search"]'))) nav.remove();
+  restoreDropped(root, document, blocks, kept, parsed.byline ?? null);
+  forgetBlocks(root);
   return { ...candidate('article', root, urls, titleHeading, meta, factsOf(parsed)), titleHtml };
 }
 
@@ -132,6 +152,7 @@ function fallbackCandidate(document: Document, urls: PageUrls): Candidate | null
   const titleHeading = heading ? readableText(heading) : '';
   const titleHtml = rubyTitle(heading);
   const root = fallbackRoot(clone, heading);
+  if (root) forgetBlocks(root);
   return root ? { ...candidate('fallback', root, urls, titleHeading, meta, null), titleHtml } : null;
 }
 

@@ -5,17 +5,16 @@
  * registered content script for a site lists the files for its values ahead
  * of the content script itself, which reads them from `__easyReadBoot`.
  */
-import { DEFAULT_GLOBAL_PREFERENCES, type GlobalPreferences, PAGE_COLOURS, PAGE_FONTS, PAGE_SPACINGS } from './preferences/schema';
+import type { FeatureValues } from './features/feature';
+import { FEATURE_FIELDS } from './features/registry';
+import { DEFAULT_GLOBAL_PREFERENCES, type GlobalPreferences } from './preferences/schema';
 import { TEXT_SCALE_STEPS } from './text-scale-steps';
 
+/** The text size, and every field of the features that ask for it (see Feature.noBoot). */
 export const BOOT_VALUES = {
   textScale: TEXT_SCALE_STEPS,
-  pageColours: PAGE_COLOURS,
-  pageFont: PAGE_FONTS,
-  pageSpacing: PAGE_SPACINGS,
-  pageLinks: [false, true],
-  pageFocus: [false, true],
-} as const;
+  ...Object.fromEntries(FEATURE_FIELDS.filter(({ feature }) => !feature.noBoot).map(({ name, field }) => [name, field.choices])),
+} as { textScale: typeof TEXT_SCALE_STEPS } & Partial<Record<keyof FeatureValues, readonly (string | boolean)[]>>;
 
 export type BootField = keyof typeof BOOT_VALUES;
 export type BootPreferences = Partial<Pick<GlobalPreferences, BootField>>;

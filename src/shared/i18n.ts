@@ -4,8 +4,12 @@
  * attributes) and call localizePage once.
  */
 import browser from 'webextension-polyfill';
+import type messages from '../../public/_locales/en/messages.json';
 
-export function t(key: string, substitutions?: string | string[]): string {
+/** Every message the extension has: t() takes no other key, so a typo or a removed message does not compile. */
+export type MessageKey = keyof typeof messages;
+
+export function t(key: MessageKey, substitutions?: string | string[]): string {
   const message = browser.i18n.getMessage(key, substitutions);
   // An empty string means a missing key: show the key so the gap is visible, not a blank button.
   return message || key;
@@ -13,12 +17,13 @@ export function t(key: string, substitutions?: string | string[]): string {
 
 export function localizePage(root: ParentNode = document): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    element.textContent = t(element.dataset.i18n ?? '');
+    // Keys written in our own HTML; the project-rule tests check each exists in both languages.
+    element.textContent = t((element.dataset.i18n ?? '') as MessageKey);
   }
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-attr]')) {
     for (const pair of (element.dataset.i18nAttr ?? '').split(';')) {
       const [attribute, key] = pair.split(':').map((part) => part.trim());
-      if (attribute && key) element.setAttribute(attribute, t(key));
+      if (attribute && key) element.setAttribute(attribute, t(key as MessageKey));
     }
   }
   document.documentElement.lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';

@@ -76,6 +76,13 @@ export function parseFuriganaPortRequest(raw: unknown): FuriganaPortRequest | un
   return { id: message.id, texts: message.texts, level: message.level };
 }
 
+/** From the background to a page script of ours in a tab's top frame (the reader overlay, read aloud). */
+export interface TabMessageMap {
+  'reader-toggle': { request: { type: 'reader-toggle' }; response: { open: boolean } };
+  'reader-close': { request: { type: 'reader-close' }; response: { open: boolean } };
+  'read-aloud-toggle': { request: { type: 'read-aloud-toggle' }; response: { mode: ReadAloudMode } };
+}
+
 /**
  * The reader page talks to the background over a port, not with sendMessage:
  * nothing is left pending when its frame is removed (Firefox logs every API

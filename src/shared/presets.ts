@@ -5,19 +5,32 @@
  * and writes storage is preferences/preset-storage.ts.
  */
 import * as v from 'valibot';
+import type { FeaturePresets } from './features/feature';
 import type { EffectivePreferences } from './preferences/resolve';
 import { repairSitePreferences, type SitePreferences } from './preferences/schema';
 
-/** Name → the preferences it sets. "Calm" waits for the calm-page adjustments. */
-export const PRESETS = {
-  'larger-text': { textScale: 150 },
-  // Yellow on black: the high-contrast scheme low-vision readers ask for most, 7:1 and more.
-  'high-contrast': { pageColours: 'yellow-on-black' },
-  'easier-to-read': { pageFont: 'atkinson', pageSpacing: 'wcag', pageLineFocus: true },
-} as const satisfies Record<string, SitePreferences>;
+/** Each feature module's `presets` export (only here, so no other surface carries them). */
+const FEATURE_PRESETS = import.meta.glob<FeaturePresets<SitePreferences>>('../features/*.ts', { eager: true, import: 'presets' });
 
-export type PresetName = keyof typeof PRESETS;
-export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+/** The presets, in the order of their buttons. */
+export const PRESET_NAMES = ['larger-text', 'high-contrast', 'easier-to-read'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/**
+ * Name → the preferences it sets: the text size here, the rest from the
+ * features that say which presets they join (Feature.presets). "Calm" waits for
+ * the calm-page adjustments.
+ */
+export const PRESETS: Record<PresetName, SitePreferences> = {
+  'larger-text': { textScale: 150 },
+  'high-contrast': {},
+  'easier-to-read': {},
+};
+for (const presets of Object.values(FEATURE_PRESETS)) {
+  for (const [name, values] of Object.entries(presets)) {
+    if (isPresetName(name)) Object.assign(PRESETS[name], values);
+  }
+}
 
 type Field = keyof SitePreferences;
 
@@ -44,7 +57,7 @@ export interface FieldChange {
 }
 
 export function isPresetName(value: unknown): value is PresetName {
-  return typeof value === 'string' && Object.hasOwn(PRESETS, value);
+  return typeof value === 'string' && (PRESET_NAMES as readonly string[]).includes(value);
 }
 
 /** `stored`: the fields stored at the place the preset writes to; undefined when nothing is stored there. */

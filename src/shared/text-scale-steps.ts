@@ -40,10 +40,16 @@ export function smallerTextScale(current: TextScaleStep): TextScaleStep {
   return TEXT_SCALE_STEPS[Math.max(index - 1, 0)];
 }
 
-export type TextSizeCommand = Exclude<CommandName, 'toggle-reading-mode'>;
+/** The commands that change the text size (a new command is not one of them until it says so). */
+export type TextSizeCommand = Extract<CommandName, 'increase-text-size' | 'decrease-text-size' | 'reset-text-size'>;
 
 export function nextTextScale(command: TextSizeCommand, current: TextScaleStep): TextScaleStep {
-  if (command === 'increase-text-size') return largerTextScale(current);
-  if (command === 'decrease-text-size') return smallerTextScale(current);
-  return DEFAULT_TEXT_SCALE;
+  switch (command) {
+    case 'increase-text-size':
+      return largerTextScale(current);
+    case 'decrease-text-size':
+      return smallerTextScale(current);
+    case 'reset-text-size':
+      return DEFAULT_TEXT_SCALE;
+  }
 }

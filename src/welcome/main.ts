@@ -4,13 +4,9 @@
  * and see the keyboard shortcuts. Opened once, when the extension is installed.
  */
 import browser from 'webextension-polyfill';
-import { PALETTES } from '../page-tools/adjustments/adjustment-css';
-import { requestAccess } from '../popup/auto-apply-access';
-import { setUpPresetButtons } from '../popup/preset-buttons';
-import { openShortcutSettings, renderShortcuts } from '../popup/shortcuts-panel';
+import { PAGE_COLOURS, PALETTES } from '../features/page-colours';
 import { localizePage, t } from '../shared/i18n';
 import { optionLabelKey } from '../shared/option-label-key';
-import { PAGE_COLOURS } from '../shared/preferences/schema';
 import { loadPreferences, updateGlobalPreferences } from '../shared/preferences/storage';
 import { ALL_SITES_PATTERNS } from '../shared/site';
 import {
@@ -21,20 +17,14 @@ import {
   TEXT_SCALE_STEPS,
   type TextScaleStep,
 } from '../shared/text-scale-steps';
+import { requestAccess } from '../shared/ui/auto-apply-access';
+import { $, announce } from '../shared/ui/dom';
+import { setUpPresetButtons } from '../shared/ui/preset-buttons';
+import { openShortcutSettings, renderShortcuts } from '../shared/ui/shortcuts-panel';
 
 type PageColours = (typeof PAGE_COLOURS)[number];
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const colourLabel = (value: string) => t(optionLabelKey('pageColours', value));
-
-function announce(message: string): void {
-  const status = $('status');
-  // Clearing first makes screen readers repeat an identical message.
-  status.textContent = '';
-  requestAnimationFrame(() => {
-    status.textContent = message;
-  });
-}
 
 async function start(): Promise<void> {
   localizePage();

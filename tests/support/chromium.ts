@@ -42,6 +42,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // As a site the user often visits: autoplay with sound is allowed (stop motion must be seen pausing it).
+  '--autoplay-policy=no-user-gesture-required',
 ];
 
 export interface ExtensionSession {

@@ -44,39 +44,3 @@ export async function contentWorld(page: Page, extensionId: string): Promise<Con
     detach: () => cdp.detach(),
   };
 }
-
-export interface SpokenUtterance {
-  text: string;
-  lang: string;
-  rate: number;
-}
-
-/**
- * STUB, because headless Chromium has no speech voices: stands in for
- * speechSynthesis in our content world, records what would be said, and
- * ends each utterance after `speakMs`. Everything else in the test is real.
- */
-export async function stubSpeech(world: ContentWorld, speakMs = 300): Promise<void> {
-  await world.evaluate(`(() => {
-    const spoken = [];
-    let timer;
-    const stub = {
-      spoken,
-      cancels: 0,
-      getVoices: () => [],
-      speak(utterance) {
-        spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate });
-        timer = setTimeout(() => utterance.onend && utterance.onend(new Event('end')), ${speakMs});
-      },
-      cancel() { clearTimeout(timer); stub.cancels++; },
-      pause() {},
-      resume() {},
-      addEventListener() {},
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: stub, configurable: true });
-  })()`);
-}
-
-export function spoken(world: ContentWorld): Promise<SpokenUtterance[]> {
-  return world.evaluate('window.speechSynthesis.spoken');
-}

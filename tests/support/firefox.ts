@@ -97,6 +97,8 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'intl.accept_languages': 'en-US',
   'intl.locale.requested': 'en-US',
   'ui.systemUsesDarkTheme': 0,
+  // As a site the user allowed: autoplay with sound plays (stop motion must be seen pausing it).
+  'media.autoplay.default': 0,
 };
 
 /** Prefs that save every download to `dir` without asking (Firefox has no download event over BiDi to wait on). */

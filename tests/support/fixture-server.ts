@@ -29,6 +29,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.wav': 'audio/wav',
   '.woff2': 'font/woff2',
 };
 

@@ -3,7 +3,9 @@
  * tests. Each browser's file says how to open the page and write preferences; the checks are the same.
  */
 import { expect } from 'vitest';
+import { feature } from '../../src/features/furigana';
 import { evaluateIn, type ScriptTarget } from './page-checks';
+import { openReaderSettings } from './reader-reflow';
 
 export const PAGE = 'furigana.html';
 
@@ -195,11 +197,54 @@ export async function readsTheReaderArticle(browser: FuriganaReaderBrowser): Pro
   expect(words.ours).toContain('税関ぜいかん');
   expect(words.ours).not.toContain('日本にほん'); // grade 1: below the level
   expect(words.own).toEqual(['経済けいざい']); // the page's own ruby, kept once
-  await browser.setPreferences({ pageFurigana: 'off' });
+
+  // The reader's toolbar has the setting too (under More settings), showing the level in words.
+  expect(await openReaderSettings(reader)).toBe(true);
+  expect(await selectedLevel(reader)).toEqual({ value: 'grade-5', label: 'Kanji from school grade 5 up' });
+  await chooseLevel(reader, 'all');
+  await waitUntil(
+    reader,
+    () => [...document.querySelectorAll('#content ruby')].some((ruby) => ruby.textContent?.replaceAll('\u200b', '') === '日本にほん'),
+    undefined,
+    'ruby over 日本 (grade 1) at "all kanji"',
+  );
+  await chooseLevel(reader, feature.fields.pageFurigana.default);
   await waitUntil(
     reader,
     () => ![...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]{1,7}-f$/.test(element.localName)),
     undefined,
     'no ruby of ours in the reader',
+  );
+  // The choice was saved like any preference: the live page follows it.
+  await waitUntil(
+    browser.page,
+    () => ![...document.querySelectorAll('*')].some((element) => /^x[a-z0-9]{1,7}-f$/.test(element.localName)),
+    undefined,
+    'no ruby of ours on the live page',
+  );
+}
+
+function selectedLevel(reader: ScriptTarget): Promise<{ value: string; label: string }> {
+  return evaluateIn(
+    reader,
+    () => {
+      const select = document.getElementById('furigana') as HTMLSelectElement;
+      return { value: select.value, label: select.selectedOptions[0]?.textContent ?? '' };
+    },
+    undefined,
+  );
+}
+
+/** Picks a level in the reader toolbar's furigana select, as the keyboard or a click would (change event). */
+function chooseLevel(reader: ScriptTarget, level: string): Promise<void> {
+  return evaluateIn(
+    reader,
+    (level) => {
+      const select = document.getElementById('furigana') as HTMLSelectElement;
+      select.focus();
+      select.value = level;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    level,
   );
 }

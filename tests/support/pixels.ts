@@ -5,6 +5,8 @@
  * Puppeteer pages both work.
  */
 
+import { evaluateIn, type ScriptTarget } from './page-checks';
+
 export type Point = readonly [x: number, y: number];
 
 interface DecodeRequest {
@@ -42,4 +44,25 @@ export async function luminanceAt(page: EvaluatingPage, png: Uint8Array, points:
     },
     { base64, points },
   )) as number[];
+}
+
+/** The colour [r, g, b] (0–255) of each point of a PNG screenshot, decoded in the page given (any page that runs a script). */
+export async function coloursAt(page: ScriptTarget, png: Uint8Array, points: readonly Point[]): Promise<number[][]> {
+  const base64 = Buffer.from(png).toString('base64');
+  return evaluateIn(
+    page,
+    async ({ base64, points }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new Error('no 2d canvas');
+      context.drawImage(image, 0, 0);
+      return points.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+    },
+    { base64, points },
+  );
 }

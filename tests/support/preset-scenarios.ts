@@ -6,7 +6,7 @@
  * the page and the stored preferences are exactly as before.
  */
 import { expect } from 'vitest';
-import { PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../src/features/page-colours';
 import type { PresetName } from '../../src/shared/presets';
 import { evaluateIn, rgb, type ScriptTarget, tabTo } from './page-checks';
 

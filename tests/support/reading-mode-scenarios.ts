@@ -328,4 +328,28 @@ export const readerScenarios: Record<string, (h: ReaderHarness) => Promise<void>
     expect(await evaluateIn(frame, () => document.getElementById('article')?.getAttribute('lang'), undefined)).toBe('en-GB');
     expect(await evaluateIn(frame, () => document.querySelectorAll('#reader [onmouseover], #reader script').length, undefined)).toBe(0);
   },
+
+  async 'shows the lead and the captions of a news page, without its share buttons, cookie notices, newsletter box or related stories'(h) {
+    const frame = await openReader(h, 'news-extras.html');
+    expect(await text(frame, '#article-title')).toBe('Night buses return to the harbour line from June');
+    const content = await text(frame, '#content');
+    // What Readability alone drops (the lead in a header it removes, the lead photo's caption) is there, in order.
+    expect(content).toContain('After four years without a service after midnight');
+    const captions = await evaluateIn(
+      frame,
+      () => Array.from(document.querySelectorAll('#content figcaption'), (c) => c.textContent),
+      undefined,
+    );
+    expect(captions).toEqual([
+      'The harbour stop will be served twice an hour between midnight and 5 a.m. Photo: Riverside Gazette',
+      'Night buses will stop at all eleven stops of the harbour line, on request.',
+    ]);
+    expect(content.indexOf('After four years')).toBeLessThan(content.indexOf('The regional transport authority confirmed'));
+    expect(content).toContain('Central Station, from stand 4 outside the main entrance');
+    // What it keeps and a reader does not need is gone.
+    for (const gone of ['Share this article', 'Facebook', 'cookies', 'newsletter', 'Night tram trial', 'More from Transport']) {
+      expect(content, gone).not.toContain(gone);
+    }
+    expect(await h.extensionErrors()).toEqual([]);
+  },
 };

@@ -6,7 +6,7 @@
  * browser's test file provides.
  */
 import { expect, it } from 'vitest';
-import { PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../src/features/page-colours';
 import { axeViolations } from './axe';
 import {
   controlValue,

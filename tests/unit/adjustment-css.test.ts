@@ -2,13 +2,18 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageToken } from '../../src/content/page-names';
-import { adjustmentCss, BUNDLED_FONTS, bundledFontFaces, PALETTES } from '../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../src/features/page-colours';
+import { feature as focusFeature } from '../../src/features/page-focus';
+import { BUNDLED_FONTS, bundledFontFaces } from '../../src/features/page-font';
+import { feature as linksFeature } from '../../src/features/page-links';
+import { feature as spacingFeature } from '../../src/features/page-spacing';
+import { adjustmentCss } from '../../src/page-tools/adjustments/adjustment-css';
 import { allBootScripts } from '../../src/shared/boot-scripts';
-import { hasAdjustments, type PageAdjustments } from '../../src/shared/page-adjustments';
+import { featureDefaults, hasAdjustments, type PageAdjustments } from '../../src/shared/features/registry';
 
 const T = pageToken();
 
-const OFF: PageAdjustments = { pageColours: 'off', pageFont: 'off', pageSpacing: 'off', pageLinks: false, pageFocus: false };
+const OFF: PageAdjustments = featureDefaults();
 
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
@@ -108,6 +113,11 @@ describe('page adjustment stylesheet', () => {
       .filter(({ field }) => field === 'pageFont')
       .map(({ value }) => value);
     expect(fonts).toEqual(expect.arrayContaining(['atkinson', 'opendyslexic']));
+  });
+
+  it('runs spacing, links and the focus ring in every frame, and puts the focus ring after the links', () => {
+    for (const feature of [spacingFeature, linksFeature, focusFeature]) expect(feature.tool).toBeUndefined();
+    expect(focusFeature.order).toBeGreaterThan(linksFeature.order);
   });
 
   it('uses the WCAG 1.4.12 values for text spacing', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type browser from 'webextension-polyfill';
 import { planAutoApply } from '../../src/background/auto-apply-plan';
-import { giveBackAccess, readAccess, requestAccess } from '../../src/popup/auto-apply-access';
 import { bootScriptsFor } from '../../src/shared/boot-scripts';
 import { DEFAULT_GLOBAL_PREFERENCES } from '../../src/shared/preferences/schema';
+import { giveBackAccess, readAccess, requestAccess } from '../../src/shared/ui/auto-apply-access';
 
 /**
  * Browsers show a permission prompt that automation cannot answer, so this one

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/reader/article';
 import { extractArticle } from '../../src/reader/extract';
 import { readerText, visibleText } from '../support/article-text';
+import { EXTRACTION_FIXTURES } from '../support/extraction-fixtures';
 import { type ShingleScores, shingleScores } from '../support/shingles';
 
 const PAGES = new URL('../fixtures/pages/', import.meta.url);
@@ -59,7 +60,7 @@ afterAll(() => {
 
 describe.each(PARSERS)('extractArticle on %s', (parser, parse) => {
   describe('quality against hand-checked text', () => {
-    it.each(['meti-release', 'japanese-gov', 'hostile-css', 'listing-index', 'pdf-links'])('%s: shingle F1 ≥ 0.9', (page) => {
+    it.each(EXTRACTION_FIXTURES)('%s: shingle F1 ≥ 0.9', (page) => {
       const expected = readFileSync(new URL(`${page}.expected.txt`, EXPECTED), 'utf8');
       const result = shingleScores(expected, readerText(mustExtract(parse, page)));
       scores.push({ parser, page, scores: result });

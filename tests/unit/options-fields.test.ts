@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeOverrides, describeSetting, FIELD_NAMES, fieldChoices, formatValue, type Translate } from '../../src/options/fields';
-import { LETTER_SPACINGS, LINE_HEIGHTS, READER_FONTS, READER_THEMES, SPEECH_RATES } from '../../src/reader/page/reader-style';
-import { DEFAULT_GLOBAL_PREFERENCES } from '../../src/shared/preferences/schema';
+import { LETTER_SPACINGS, LINE_HEIGHTS, SPEECH_RATES } from '../../src/shared/preferences/choices';
+import { DEFAULT_GLOBAL_PREFERENCES, READER_FONTS, READER_THEMES } from '../../src/shared/preferences/schema';
 import { TEXT_SCALE_STEPS } from '../../src/shared/text-scale-steps';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

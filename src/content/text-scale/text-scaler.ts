@@ -73,6 +73,9 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     // createElementNS: in an XHTML document createElement would not make an HTML element.
     const style = document.createElementNS(XHTML, 'style') as HTMLStyleElement;
     style.setAttribute(ourMarker(), 't');
+    // Firefox judges a <style> whose text we never set by the page's CSP (style-src): inserted empty,
+    // it is reported as a blocked inline style. Text set by us (even '') is ours and exempt.
+    style.textContent = '';
     return style;
   }
 

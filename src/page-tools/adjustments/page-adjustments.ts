@@ -1,15 +1,17 @@
 /**
  * The live page's "Easy Web Browsing" adjustments: one stylesheet of ours,
  * present only while at least one adjustment is on, removed entirely when
- * none is (the page is then exactly as it was). A bundled font is added to
- * the page's own font set (document.fonts) while it is chosen, and deleted
- * from it when it is not.
+ * none is (the page is then exactly as it was). Features with behaviour
+ * (`start`, such as adding a bundled font to the page's font set) run while
+ * their values are not the defaults, and are aborted, undoing all they did,
+ * when their values change or they go off.
  */
 import browser from 'webextension-polyfill';
 import { ourMarker } from '../../content/page-names';
 import { whenRootExists } from '../../content/when-root-exists';
-import type { PageAdjustments } from '../../shared/page-adjustments';
-import { adjustmentCss, bundledFontFaces } from './adjustment-css';
+import { isFeatureOn, type PageAdjustments } from '../../shared/features/registry';
+import { adjustmentCss } from './adjustment-css';
+import { FEATURE_MODULES, type FeatureModule } from './feature-modules';
 
 export interface AdjustmentsController {
   apply(adjustments: PageAdjustments): void;
@@ -18,9 +20,9 @@ export interface AdjustmentsController {
 export function createAdjustmentsController(document: Document): AdjustmentsController {
   let style: HTMLStyleElement | undefined;
   let css = '';
-  let font: PageAdjustments['pageFont'] = 'off';
-  /** The faces added for `font`; replaced (not emptied) on a change, so a load that finishes late can tell it is stale. */
-  let faces: FontFace[] = [];
+  /** Per feature with behaviour: its values when started (as JSON) and the controller that stops it. */
+  const running = new Map<FeatureModule, { key: string; controller: AbortController }>();
+  const page = { document, assetUrl: (path: string) => browser.runtime.getURL(path) };
 
   // A page that replaces itself (document.open()) or empties <html> takes our sheet with it: put it back.
   const keepPlaced = new MutationObserver(() => {
@@ -48,33 +50,24 @@ export function createAdjustmentsController(document: Document): AdjustmentsCont
     if (!style.isConnected) document.documentElement?.append(style);
   }
 
-  /**
-   * The font file is read by the content script and handed to FontFace as
-   * bytes: no URL of ours reaches the page, and no font-src of a strict
-   * Content-Security-Policy can block it.
-   */
-  function loadFont(next: PageAdjustments['pageFont']): void {
-    if (next === font) return;
-    font = next;
-    for (const face of faces) document.fonts.delete(face);
-    const mine: FontFace[] = [];
-    faces = mine;
-    for (const { family, weight, path } of bundledFontFaces(next)) {
-      fetch(browser.runtime.getURL(path))
-        .then((response) => response.arrayBuffer())
-        .then((data) => {
-          if (faces !== mine) return;
-          const face = new FontFace(family, data, { weight });
-          mine.push(face);
-          document.fonts.add(face);
-        })
-        .catch((error: unknown) => console.warn('[EasyRead] font not loaded', path, error));
+  function runBehaviour(adjustments: PageAdjustments): void {
+    for (const module of FEATURE_MODULES) {
+      if (!module.start) continue;
+      const values = Object.keys(module.feature.fields).map((name) => adjustments[name as keyof PageAdjustments]);
+      const key = JSON.stringify(values);
+      if (running.get(module)?.key === key) continue;
+      running.get(module)?.controller.abort();
+      running.delete(module);
+      if (!isFeatureOn(module.feature, adjustments)) continue;
+      const controller = new AbortController();
+      running.set(module, { key, controller });
+      module.start(adjustments, controller.signal, page);
     }
   }
 
   return {
     apply(adjustments) {
-      loadFont(adjustments.pageFont);
+      runBehaviour(adjustments);
       css = adjustmentCss(adjustments);
       if (css === '' || document.documentElement) render();
       else whenRootExists(document, render);

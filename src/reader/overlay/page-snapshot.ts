@@ -15,25 +15,31 @@ import type { PageSnapshot } from '../article';
  * - <frameset>: the article is in a frame; the same-origin frame with the most
  *   text is read instead. Frames of other sites cannot be read: the reader says so.
  */
-export function snapshot(): PageSnapshot {
+export function snapshot(ours?: Element): PageSnapshot {
   const framed = document.body?.tagName === 'FRAMESET' ? largestSameOriginFrame(document) : undefined;
   const source = framed ?? document;
   const url = source.location?.href ?? location.href;
-  const page: PageSnapshot = { html: serialize(source), url };
+  const page: PageSnapshot = { html: serialize(source, ours), url };
   if (document.body?.tagName === 'FRAMESET' && !framed) page.frames = 'unreadable';
   return page;
 }
 
 const furiganaWrapper = () => hostName('f');
 
-function serialize(source: Document): string {
-  if (!source.querySelector(`noscript, ${furiganaWrapper()}`)) return source.documentElement.outerHTML;
+/** The page's HTML without noscript content, without our furigana and without `ours` (our layer: its closed shadow root is never serialized, its empty host is). */
+function serialize(source: Document, ours?: Element): string {
+  const skip = ours?.parentNode === source.documentElement ? ours : undefined;
+  if (!source.querySelector(`noscript, ${furiganaWrapper()}`)) {
+    const html = source.documentElement.outerHTML;
+    return skip ? html.replace(skip.outerHTML, '') : html;
+  }
   const copy = document.implementation.createHTMLDocument('').importNode(source.documentElement, true);
   for (const noscript of Array.from(copy.querySelectorAll('noscript'))) noscript.remove();
   for (const wrapper of Array.from(copy.querySelectorAll(furiganaWrapper()))) {
     for (const reading of Array.from(wrapper.querySelectorAll('rt'))) reading.remove();
     wrapper.replaceWith(wrapper.textContent ?? '');
   }
+  if (skip) for (const host of Array.from(copy.getElementsByTagName(skip.localName))) host.remove();
   return copy.outerHTML;
 }
 

@@ -75,10 +75,10 @@ async function show(): Promise<void> {
     scroll: [window.scrollX, window.scrollY],
     bodyWasInert: body?.hasAttribute('inert') ?? false,
   };
-  // The snapshot is taken before the frame joins the page, so the reader never reads itself.
-  const page = snapshot();
-  // The reader starts loading while the snapshot travels; the background holds its request until it arrives.
+  // The frame joins the page first, so the reader document loads while the page is serialized and the snapshot
+  // travels (the background holds the reader's request until it arrives); the snapshot leaves our layer out.
   document.documentElement.append(host);
+  const page = snapshot(host);
   // The reader is modal: keyboard and screen-reader users must not wander into the page behind it.
   body?.setAttribute('inert', '');
   frame.addEventListener('load', () => frame.focus(), { once: true });

@@ -4,26 +4,16 @@
  * when it has its own, else for all sites). The page re-renders from
  * storage.onChanged, so the popup and other tabs stay in step.
  */
+import { FURIGANA_LEVELS, type FuriganaLevel } from '../../shared/furigana/levels';
 import { t } from '../../shared/i18n';
 import { optionLabelKey } from '../../shared/option-label-key';
 import { setPreferences } from '../../shared/preferences/actions';
+import { LETTER_SPACINGS, LINE_HEIGHTS, SPEECH_RATES, WORD_SPACINGS } from '../../shared/preferences/choices';
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
-import type { SitePreferences } from '../../shared/preferences/schema';
+import { READER_ALIGNS, READER_FONTS, READER_THEMES, READER_WIDTHS, type SitePreferences } from '../../shared/preferences/schema';
 import { largerTextScale, smallerTextScale } from '../../shared/text-scale-steps';
-import {
-  LETTER_SPACINGS,
-  LINE_HEIGHTS,
-  matchingSpacingPreset,
-  READER_FONTS,
-  READER_THEMES,
-  READER_WIDTHS,
-  SPACING_PRESETS,
-  SPEECH_RATES,
-  type SpacingPreset,
-  WORD_SPACINGS,
-} from './reader-style';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+import { $ } from '../../shared/ui/dom';
+import { matchingSpacingPreset, SPACING_PRESETS, type SpacingPreset } from './reader-style';
 
 function fillSelect(select: HTMLSelectElement, options: readonly (readonly [string, string])[]): void {
   select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
@@ -49,6 +39,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   const rate = $<HTMLSelectElement>('rate');
   const images = $<HTMLInputElement>('images');
   const vertical = $<HTMLInputElement>('vertical');
+  const furigana = $<HTMLSelectElement>('furigana');
 
   fillSelect(
     theme,
@@ -80,11 +71,15 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   );
   fillSelect(
     align,
-    (['start', 'justify'] as const).map((value) => [value, t(optionLabelKey('align', value))] as const),
+    READER_ALIGNS.map((value) => [value, t(optionLabelKey('align', value))] as const),
   );
   fillSelect(
     rate,
     SPEECH_RATES.map((value) => [String(value), percent(value)] as const),
+  );
+  fillSelect(
+    furigana,
+    FURIGANA_LEVELS.map((value) => [value, t(optionLabelKey('pageFurigana', value))] as const),
   );
   spacing.querySelector('option[value="custom"]')?.setAttribute('disabled', '');
   $('vertical-option').hidden = !lang.toLowerCase().startsWith('ja');
@@ -105,6 +100,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   rate.addEventListener('change', () => save({ speechRate: Number(rate.value) }));
   images.addEventListener('change', () => save({ readerImages: images.checked }));
   vertical.addEventListener('change', () => save({ readerVertical: vertical.checked }));
+  furigana.addEventListener('change', () => save({ pageFurigana: furigana.value as FuriganaLevel }));
 
   /** Shows a value even if it is not one of the offered choices (set on another device, say). */
   const select = (element: HTMLSelectElement, value: string, label = value) => {
@@ -126,6 +122,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
       select(rate, String(preferences.speechRate), percent(preferences.speechRate));
       images.checked = preferences.readerImages;
       vertical.checked = preferences.readerVertical;
+      select(furigana, preferences.pageFurigana);
     },
   };
 }

@@ -2,11 +2,10 @@
  * Reading mode page (framed over the tab by the overlay script). Gets the
  * article the page side extracted, shows it, and follows the preferences.
  */
-import { startLineFocus } from '../../page-tools/line-focus/line-focus';
 import { localizePage, t } from '../../shared/i18n';
 import { setPreferences } from '../../shared/preferences/actions';
 import { type EffectivePreferences, resolvePreferences } from '../../shared/preferences/resolve';
-import { loadPreferences, watchPreferences } from '../../shared/preferences/storage';
+import { loadPreferences, type StoredPreferences, watchPreferences } from '../../shared/preferences/storage';
 import { largerTextScale, smallerTextScale } from '../../shared/text-scale-steps';
 import type { Article, PageSnapshot } from '../article';
 import { extractArticle } from '../extract';
@@ -16,7 +15,7 @@ import { setUpControls } from './controls';
 import { applyJapaneseLineBreaks } from './japanese-line-breaks';
 import { listenForKeys } from './keyboard';
 import { followInReaderLinks } from './links';
-import { setUpReadAloud } from './read-aloud';
+import { loadReadAloud } from './read-aloud-loader';
 import { createReaderFurigana } from './reader-furigana';
 import { openReaderSession } from './reader-session';
 import { readerLook } from './reader-style';
@@ -30,11 +29,17 @@ function applyLook(preferences: EffectivePreferences, lang: string): void {
   for (const [property, value] of Object.entries(look.properties)) reader.style.setProperty(property, value);
 }
 
-/** The reading ruler follows the same preference as on the page it came from. */
+/** The reading ruler follows the same preference as on the page it came from (its code loads only when it is on). */
 function createRuler(): (on: boolean) => void {
   let stop: (() => void) | undefined;
+  let wanted = false;
   return (on) => {
-    if (on && !stop) stop = startLineFocus();
+    wanted = on;
+    if (on && !stop) {
+      void import('../../page-tools/line-focus/line-focus').then(({ startLineFocus }) => {
+        if (wanted && !stop) stop = startLineFocus();
+      });
+    }
     if (!on && stop) {
       stop();
       stop = undefined;
@@ -61,9 +66,9 @@ function noticeFor(page: PageSnapshot | null): string {
 }
 
 /** No article: the notice, and a toolbar that still shows the user's settings (it changes them as usual). */
-async function startWithNotice(page: PageSnapshot | null): Promise<void> {
+async function startWithNotice(page: PageSnapshot | null, loading: Promise<StoredPreferences>): Promise<void> {
   const origin = originOf(page?.url);
-  const stored = await loadPreferences(origin);
+  const stored = await loading;
   let preferences = resolvePreferences(stored.global, stored.site);
   const controls = setUpControls(origin ?? '', 'en', () => preferences);
   applyLook(preferences, document.documentElement.lang);
@@ -94,10 +99,14 @@ async function start(): Promise<void> {
   localizePage();
   document.getElementById('close')?.addEventListener('click', close);
   const page = await session.page;
+  performance.mark('easyread:page');
+  const origin = originOf(page?.url);
+  // Storage is read while the article is extracted.
+  const stored = loadPreferences(origin);
   const article = page ? extractFrom(page) : null;
-  if (!article) return startWithNotice(page);
-  const origin = new URL(article.sourceUrl).origin;
-  const initial = await loadPreferences(origin);
+  performance.mark('easyread:extracted');
+  if (!article || !origin) return startWithNotice(page, stored);
+  const initial = await stored;
   let preferences = resolvePreferences(initial.global, initial.site);
   const controls = setUpControls(origin, article.lang, () => preferences);
   keepToolbarCompact();
@@ -105,21 +114,22 @@ async function start(): Promise<void> {
   applyLook(preferences, article.lang);
   controls.show(preferences);
   renderArticle(article);
+  performance.mark('easyread:rendered');
   followInReaderLinks(document.getElementById('article') as HTMLElement);
   await applyJapaneseLineBreaks(document.getElementById('content') as HTMLElement, article.lang);
   if (article.kind === 'fallback') showNotice(t('readerFallbackNotice'));
-  const speech = setUpReadAloud(article, () => preferences);
+  const speech = loadReadAloud(article, () => preferences);
   const ruler = createRuler();
   ruler(preferences.pageLineFocus);
   const furigana = createReaderFurigana(document.getElementById('article') as HTMLElement, () => showNotice(t('pageFuriganaUnavailable')));
   furigana(preferences.pageFurigana);
 
   const refresh = async () => {
-    const stored = await loadPreferences(origin);
-    preferences = resolvePreferences(stored.global, stored.site);
+    const again = await loadPreferences(origin);
+    preferences = resolvePreferences(again.global, again.site);
     applyLook(preferences, article.lang);
     controls.show(preferences);
-    speech.preferencesChanged(preferences);
+    speech.use((loaded) => loaded.preferencesChanged(preferences));
     ruler(preferences.pageLineFocus);
     furigana(preferences.pageFurigana);
   };
@@ -129,9 +139,9 @@ async function start(): Promise<void> {
     close,
     larger: () => void setPreferences(origin, { textScale: largerTextScale(preferences.textScale) }),
     smaller: () => void setPreferences(origin, { textScale: smallerTextScale(preferences.textScale) }),
-    toggleSpeech: () => speech.toggle(),
+    toggleSpeech: () => speech.use((loaded) => loaded.toggle()),
   });
-  window.addEventListener('pagehide', () => speech.stop());
+  window.addEventListener('pagehide', () => speech.use((loaded) => loaded.stop()));
   document.getElementById('article-title')?.focus();
 }
 

@@ -13,6 +13,7 @@ import { collectSpeakableText, offsetAt, rangeFor } from '../../shared/speech/sp
 import { createSpeaker } from '../../shared/speech/speaker';
 import { speechErrorMessage } from '../../shared/speech/speech-errors';
 import { pickVoice } from '../../shared/speech/voices';
+import { $ } from '../../shared/ui/dom';
 import type { Article } from '../article';
 
 const HIGHLIGHT = 'easyread-sentence';
@@ -25,8 +26,6 @@ export interface ReadAloud {
 
 type Speaker = ReturnType<typeof createSpeaker>;
 type Sentence = ReturnType<typeof splitSentences>[number];
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** How long a sentence may stay pending, with no voice for the language, before the reader says none can read it. */
 const SILENCE_MS = 2_000;

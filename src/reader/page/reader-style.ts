@@ -4,7 +4,7 @@
  * reader.css turns into styles.
  */
 import type { EffectivePreferences } from '../../shared/preferences/resolve';
-import { READER_FONTS, READER_THEMES, READER_WIDTHS } from '../../shared/preferences/schema';
+import type { READER_WIDTHS } from '../../shared/preferences/schema';
 
 export const WIDTH_MEASURES: Record<(typeof READER_WIDTHS)[number], string> = {
   narrow: '32em',
@@ -12,11 +12,6 @@ export const WIDTH_MEASURES: Record<(typeof READER_WIDTHS)[number], string> = {
   wide: '52em',
   full: 'none',
 };
-
-export const LINE_HEIGHTS = [1.2, 1.4, 1.5, 1.6, 1.8, 1.9, 2, 2.4] as const;
-export const LETTER_SPACINGS = [0, 0.02, 0.05, 0.08, 0.12, 0.2] as const;
-export const WORD_SPACINGS = [0, 0.08, 0.16, 0.25, 0.4] as const;
-export const SPEECH_RATES = [0.6, 0.8, 1, 1.2, 1.5, 2] as const;
 
 /**
  * Spacing presets set three fields at once. "wcag" is the WCAG 1.4.12 text
@@ -71,5 +66,3 @@ export function readerLook(preferences: EffectivePreferences, lang: string): Rea
     },
   };
 }
-
-export { READER_FONTS, READER_THEMES, READER_WIDTHS };

@@ -1,10 +1,9 @@
 /** Puts a (sanitized) article on the reader page: header, facts, contents, body. */
 import { t } from '../../shared/i18n';
+import { $ } from '../../shared/ui/dom';
 import type { Article } from '../article';
 import { sanitizeArticleFragment } from '../sanitize';
 import { openLinksInTopWindow } from './links';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function renderMeta(article: Article): void {
   const list = $('meta');

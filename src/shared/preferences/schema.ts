@@ -5,7 +5,8 @@
  * extension) are carried along untouched when we write.
  */
 import * as v from 'valibot';
-import { FURIGANA_LEVELS } from '../furigana/levels';
+import type { FeatureValues } from '../features/feature';
+import { featureDefaults, featureSchemas } from '../features/registry';
 import { DEFAULT_TEXT_SCALE, nearestTextScaleStep } from '../text-scale-steps';
 import { migrateToCurrent } from './migrations';
 
@@ -13,6 +14,7 @@ export const PREFERENCES_VERSION = 1;
 
 export const READER_FONTS = ['system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
 export const READER_WIDTHS = ['narrow', 'medium', 'wide', 'full'] as const;
+export const READER_ALIGNS = ['start', 'justify'] as const;
 export const READER_THEMES = [
   'light',
   'sepia',
@@ -24,17 +26,12 @@ export const READER_THEMES = [
   'gov-blue',
 ] as const;
 
-/** "Easy Web Browsing" adjustments of the live page; 'off' leaves the site's own design. */
-export const PAGE_COLOURS = ['off', 'white-on-black', 'black-on-white', 'yellow-on-black', 'black-on-yellow', 'blue', 'dark'] as const;
-export const PAGE_FONTS = ['off', 'system-sans', 'system-serif', 'atkinson', 'opendyslexic', 'ud'] as const;
-export const PAGE_SPACINGS = ['off', 'wcag', 'wide'] as const;
-
 /** Any sane percentage is kept as the user's intent, snapped to the nearest step. */
 const textScaleSchema = v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(1000), v.transform(nearestTextScaleStep));
 const range = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.minValue(min), v.maxValue(max));
 
-/** One schema per field: the types, the checks and the repair all come from here. */
-const fieldSchemas = {
+/** One schema per field of the extension's own surfaces; the live-page features bring theirs (src/features/). */
+const coreSchemas = {
   /** Text size in percent, on the live page and in reading mode. */
   textScale: textScaleSchema,
   readerFont: v.picklist(READER_FONTS),
@@ -45,7 +42,7 @@ const fieldSchemas = {
   /** In em. */
   readerWordSpacing: range(0, 1),
   readerWidth: v.picklist(READER_WIDTHS),
-  readerAlign: v.picklist(['start', 'justify'] as const),
+  readerAlign: v.picklist(READER_ALIGNS),
   readerTheme: v.picklist(READER_THEMES),
   readerImages: v.boolean(),
   /** 縦書き: vertical writing for Japanese text. */
@@ -53,21 +50,12 @@ const fieldSchemas = {
   speechRate: range(0.5, 2),
   /** Voice name; empty means "the best local voice for the article's language". */
   speechVoice: v.pipe(v.string(), v.maxLength(200)),
-  pageColours: v.picklist(PAGE_COLOURS),
-  pageFont: v.picklist(PAGE_FONTS),
-  /** Text spacing on the live page: WCAG 1.4.12 values, or more. */
-  pageSpacing: v.picklist(PAGE_SPACINGS),
-  /** Underline and outline every link. */
-  pageLinks: v.boolean(),
-  /** A large focus ring that shows on any background. */
-  pageFocus: v.boolean(),
-  /** Reading ruler: a band that follows the pointer or the keyboard and dims the rest of the page. */
-  pageLineFocus: v.boolean(),
-  /** Furigana on the live page: which kanji get their reading (off, all, from a school grade up, outside 常用漢字). */
-  pageFurigana: v.picklist(FURIGANA_LEVELS),
 };
 
-type FieldValues = { [K in keyof typeof fieldSchemas]: v.InferOutput<(typeof fieldSchemas)[K]> };
+type FieldValues = { [K in keyof typeof coreSchemas]: v.InferOutput<(typeof coreSchemas)[K]> } & FeatureValues;
+
+/** The types, the checks and the repair all come from here. */
+const fieldSchemas: Record<keyof FieldValues, v.GenericSchema> = { ...coreSchemas, ...featureSchemas() };
 
 export type GlobalPreferences = { version: number } & FieldValues;
 
@@ -88,13 +76,7 @@ export const DEFAULT_GLOBAL_PREFERENCES: GlobalPreferences = {
   readerVertical: false,
   speechRate: 1,
   speechVoice: '',
-  pageColours: 'off',
-  pageFont: 'off',
-  pageSpacing: 'off',
-  pageLinks: false,
-  pageFocus: false,
-  pageLineFocus: false,
-  pageFurigana: 'off',
+  ...featureDefaults(),
 };
 
 export interface Repaired<T> {

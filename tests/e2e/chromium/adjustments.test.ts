@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../../src/features/page-colours';
 import { type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';

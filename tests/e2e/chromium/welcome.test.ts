@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../../src/features/page-colours';
 import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, waitForFontSize } from '../../support/chromium';
 import { useExtensionWithServer } from '../../support/extension-with-server';

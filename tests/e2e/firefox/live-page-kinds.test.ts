@@ -3,11 +3,12 @@
  * Chromium in tests/support/live-page-scenarios.ts).
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFirefoxFreshPages } from '../../support/extension-with-server';
 import { type FirefoxExtensionSession, runCommand } from '../../support/firefox';
 import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
 import * as scenarios from '../../support/live-page-scenarios';
+import { lacksOurStyle } from '../../support/our-names';
 
 let session: FirefoxExtensionSession;
 const open = useFirefoxFreshPages((_server, readySession) => {
@@ -46,4 +47,24 @@ describe('text size on every kind of page', () => {
     scenarios.documentsThatAreNotHtml(harness));
   it('keeps text spacing off icon-font glyphs', () => scenarios.spacingSkipsIcons(harness));
   it('scales all of a 20,000-element page exactly, in slices', () => scenarios.largePageExact(harness));
+});
+
+describe('page adjustments on a page with hostile CSS', () => {
+  it('paints the yellow-on-black scheme and WCAG spacing over it, and takes them away exactly', async () => {
+    const page = await open('hostile-css.html');
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    await session.driver.evaluate(() =>
+      browser.storage.sync.set({ preferences: { version: 1, pageColours: 'yellow-on-black', pageSpacing: 'wcag' } }),
+    );
+    await page.waitForFunction(() => getComputedStyle(document.body).color === 'rgb(255, 255, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    const paragraph = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('p') as Element);
+      return Number.parseFloat(style.lineHeight) / Number.parseFloat(style.fontSize);
+    });
+    expect(paragraph).toBeCloseTo(1.5, 1);
+    await session.driver.evaluate(() => browser.storage.sync.set({ preferences: { version: 1 } }));
+    await page.waitForFunction(lacksOurStyle, {}, 'a');
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+  });
 });

@@ -13,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
+import { PAGE_COLOURS, PALETTES } from '../../../src/features/page-colours';
 import { optionLabelKey } from '../../../src/shared/option-label-key';
-import { PAGE_COLOURS } from '../../../src/shared/preferences/schema';
 import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
 import {
   clearPreferences,
@@ -273,6 +272,18 @@ describe('permissions and shortcuts', () => {
     // Firefox has no four-shortcut limit: reset has its own.
     expect(text).toContain('Alt+Shift+0');
     expect(await isVisible(options, '#change-shortcuts')).toBe(true);
+  });
+
+  it('gets every suggested shortcut from the browser, reset included (no four-key limit here)', async () => {
+    const { manifest, commands } = await session.driver.evaluate(async () => ({
+      manifest: browser.runtime.getManifest(),
+      commands: await browser.commands.getAll(),
+    }));
+    const suggested = Object.entries(manifest.commands ?? {}).filter(
+      ([, command]) => (command as { suggested_key?: unknown }).suggested_key,
+    );
+    expect(suggested.map(([name]) => name)).toContain('reset-text-size');
+    for (const [name] of suggested) expect(commands.find((command) => command.name === name)?.shortcut, name).toBeTruthy();
   });
 });
 

@@ -16,6 +16,7 @@ import {
   readerFramesOf,
   runCommand,
   tabIdOf,
+  waitForReaderFrame,
   waitForReaderGone,
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
@@ -113,4 +114,21 @@ afterEach(() => {
 
 describe('reading mode on real pages (Firefox)', () => {
   for (const [name, scenario] of Object.entries(readerScenarios)) it(name, () => scenario(harness));
+});
+
+describe('reading mode by its command (Firefox)', () => {
+  it('opens over the page with the article, and closes giving the page back exactly', async () => {
+    const page = await openFixture('meti-release.html');
+    const original = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
+    const frame = await waitForReaderFrame(page);
+    await frame.waitForSelector('#article:not([hidden])');
+    expect(await frame.$eval('#article-title', (element) => element.textContent)).toContain(
+      'Sixth Meeting of the Japan-China Joint IP Working Group',
+    );
+    expect(await frame.$eval('#content', (element) => element.textContent)).toContain('On December 13, 2017');
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: false });
+    await waitForReaderGone(page);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(original);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PALETTES } from '../../../src/page-tools/adjustments/adjustment-css';
+import { PALETTES } from '../../../src/features/page-colours';
 import { axeViolations } from '../../support/axe';
 import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
 import {

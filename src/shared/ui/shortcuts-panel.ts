@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { t } from '../shared/i18n';
-import { shortcutKeys } from '../shared/shortcut-keys';
+import { t } from '../i18n';
+import { shortcutKeys } from '../shortcut-keys';
 
 export async function renderShortcuts(list: HTMLElement): Promise<void> {
   const commands = await browser.commands.getAll();

@@ -4,7 +4,7 @@
  * scripts when the browser reports the change (permissions.onAdded/onRemoved).
  */
 import type browser from 'webextension-polyfill';
-import { ALL_SITES_PATTERNS, originToMatchPattern } from '../shared/site';
+import { ALL_SITES_PATTERNS, originToMatchPattern } from '../site';
 
 export type AccessScope = 'site' | 'all';
 type PermissionsApi = Pick<browser.Permissions.Static, 'contains' | 'request' | 'remove'>;

@@ -3,12 +3,12 @@
  * its preset (or undoes it when pressed), aria-pressed follows storage, and
  * the result is announced in the page's status region.
  */
-import { t } from '../shared/i18n';
-import { readPresetState, togglePreset, watchPresetRecords } from '../shared/preferences/preset-storage';
-import { watchPreferences } from '../shared/preferences/storage';
-import { isPresetName, type PresetName } from '../shared/presets';
+import { type MessageKey, t } from '../i18n';
+import { readPresetState, togglePreset, watchPresetRecords } from '../preferences/preset-storage';
+import { watchPreferences } from '../preferences/storage';
+import { isPresetName, type PresetName } from '../presets';
 
-const LABEL_KEYS: Record<PresetName, string> = {
+const LABEL_KEYS: Record<PresetName, MessageKey> = {
   'larger-text': 'presetLargerText',
   'high-contrast': 'presetHighContrast',
   'easier-to-read': 'presetEasierToRead',
