@@ -2,11 +2,17 @@
  * The options page's controls for the live-page features, made from the
  * registry before the form wires them up: a labelled select per choice field
  * in the grid, a checkbox per switch after it, each marked with data-field.
- * A select whose field has a message `<field>Hint` gets that line under it.
+ * A field with a hint below (HINTS) gets that line, tied to its control.
  */
-import browser from 'webextension-polyfill';
-import { FEATURE_FIELDS } from '../shared/features/registry';
-import { t } from '../shared/i18n';
+import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
+import { type MessageKey, t } from '../shared/i18n';
+
+/**
+ * The few fields that need a line of explanation on this page. Kept here, not in the feature's
+ * description, so the always-on content script (which carries every description) stays small;
+ * a list rather than a lookup by name, since Firefox logs every lookup of a missing message.
+ */
+const HINTS: Partial<Record<FeatureFieldName, MessageKey>> = { pageFurigana: 'pageFuriganaHint' };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -28,10 +34,9 @@ export function addFeatureControls(grid: HTMLElement): void {
     Object.assign(label, { htmlFor: id, textContent: t(name) });
     const wrap = Object.assign(document.createElement('div'), { className: 'field' });
     wrap.append(label, select);
-    // Looked up by name, so a feature needs no list of hints; getMessage says '' when there is none.
-    const hint = browser.i18n.getMessage(`${name}Hint`);
+    const hint = HINTS[name];
     if (hint) {
-      const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: hint });
+      const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
       select.setAttribute('aria-describedby', line.id);
       wrap.append(line);
     }
