@@ -3,8 +3,8 @@
  * `--mode firefox` writes dist/firefox. Every browser difference in the
  * manifest lives in firefoxManifest() below.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin, runnerImport } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -15,9 +15,11 @@ type Target = 'chrome' | 'firefox';
 export const FIREFOX_ADDON_ID = 'easyread@easyread-extension.github.io';
 
 function firefoxManifest(manifest: typeof baseManifest) {
-  const { background, commands, ...rest } = manifest;
+  const { background, commands, permissions, ...rest } = manifest;
   return {
     ...rest,
+    // Firefox has no offscreen documents: the furigana analyzer's worker runs in the background page.
+    permissions: permissions.filter((permission) => permission !== 'offscreen'),
     // Chrome allows four suggested shortcuts; Firefox has no such limit, so the other commands get their keys there.
     commands: {
       ...commands,
@@ -78,6 +80,35 @@ function dropWebAccessibleContentScript(): Plugin {
   };
 }
 
+/**
+ * The analyzer's dictionary (IPADIC in kuromoji's format, already gzip) is packaged and read
+ * from the extension itself by the analyzer's worker; it is never fetched from the network.
+ */
+const DICTIONARY_DIR = 'node_modules/@sglkc/kuromoji/dict';
+
+function furiganaDictionary(): Plugin {
+  return {
+    name: 'easyread:furigana-dictionary',
+    generateBundle() {
+      for (const file of readdirSync(DICTIONARY_DIR).filter((name) => name.endsWith('.dat.gz'))) {
+        this.emitFile({ type: 'asset', fileName: `dict/${file}`, source: readFileSync(join(DICTIONARY_DIR, file)) });
+      }
+    },
+  };
+}
+
+/** kuromoji's `require("async")` gets our two-function stand-in (src/analyzer/async-shim.ts says why). */
+function kuromojiWithoutAsync(): Plugin {
+  return {
+    name: 'easyread:kuromoji-async',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'async' && importer && /[\\/]@sglkc[\\/]kuromoji[\\/]/.test(importer)) return resolve('src/analyzer/async-shim.ts');
+      return null;
+    },
+  };
+}
+
 /** Bundled fonts and libraries keep their own licence notices inside the package. */
 const BUNDLED_LICENCES: Record<string, string> = {
   'atkinson-hyperlegible-OFL.txt': 'node_modules/@fontsource/atkinson-hyperlegible/LICENSE',
@@ -86,6 +117,8 @@ const BUNDLED_LICENCES: Record<string, string> = {
   'dompurify-Apache-2.0-or-MPL-2.0.txt': 'node_modules/dompurify/LICENSE',
   'valibot-MIT.txt': 'node_modules/valibot/LICENSE.md',
   'webextension-polyfill-MPL-2.0.txt': 'node_modules/webextension-polyfill/LICENSE',
+  'kuromoji-Apache-2.0.txt': 'node_modules/@sglkc/kuromoji/LICENSE-2.0.txt',
+  'kuromoji-NOTICE-mecab-ipadic.txt': 'node_modules/@sglkc/kuromoji/NOTICE.md',
 };
 
 function bundledLicences(): Plugin {
@@ -156,19 +189,29 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const manifest = (target === 'firefox' ? firefoxManifest(baseManifest) : baseManifest) as ManifestV3Export;
   return {
-    plugins: [budouxForBrowsers(), crx({ manifest, browser: target }), bootScripts(), bundledLicences(), dropWebAccessibleContentScript()],
+    plugins: [
+      budouxForBrowsers(),
+      crx({ manifest, browser: target }),
+      bootScripts(),
+      furiganaDictionary(),
+      bundledLicences(),
+      dropWebAccessibleContentScript(),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox140' : 'chrome120',
       minify: true,
       sourcemap: false,
-      // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script, the welcome page opens on install.
+      // Pages the manifest does not name as entries: the reader is framed into tabs by the overlay script, the welcome page opens on
+      // install, the analyzer page is Chrome's offscreen document for furigana.
       rollupOptions: {
-        input: { reader: 'src/reader/reader.html', welcome: 'src/welcome/index.html' },
+        input: { reader: 'src/reader/reader.html', welcome: 'src/welcome/index.html', analyzer: 'src/offscreen/analyzer.html' },
         output: { manualChunks: vendorChunk, assetFileNames: assetFileName },
       },
     },
+    // Workers are bundled apart, with their own plugins: the analyzer's worker carries kuromoji.
+    worker: { plugins: () => [kuromojiWithoutAsync()] },
     publicDir: 'public',
   };
 });

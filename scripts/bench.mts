@@ -26,6 +26,7 @@ import {
 } from '../tests/support/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../tests/support/fixture-server.ts';
 import type { ShingleScores } from '../tests/support/shingles.ts';
+import { type FuriganaBenchResult, furiganaBench, furiganaReport } from './bench/furigana.ts';
 import { HUGE_PAGE, type HugePageSample, hugePageRuns } from './bench/huge-page.ts';
 import {
   armChangeDetectors,
@@ -724,6 +725,9 @@ async function main(): Promise<void> {
     // 11. A 200,000-element page: the longest task of ours and the text on screen, against the browser's zoom.
     const huge = await hugePageRuns(session, server, (percent) => setGlobalScale(session, percent), log);
 
+    // 12. Furigana: last, so that its first annotation is cold (nothing before it reads the dictionary).
+    const furigana = await furiganaBench(session, server, log);
+
     // ------------------------------------------------------------ summaries
     const pick = <T, K extends keyof T>(samples: T[], key: K) => samples.map((sample) => Number(sample[key]));
     const changeSummary = (which: 'first' | 'step', key: keyof ChangeSample) => ({
@@ -932,6 +936,7 @@ async function main(): Promise<void> {
         samples: ruler,
       },
     };
+    Object.assign(results, { furigana });
     results.meta.durationSeconds = Math.round((Date.now() - startedAt) / 1000);
 
     await mkdir(join(ROOT, 'artifacts'), { recursive: true });
@@ -969,6 +974,7 @@ function row(label: string, pair: Compared): string[] {
 const HEADER = ['measure', 'EasyRead (median, min–max)', 'browser (median, min–max)', 'ratio', 'target', ''];
 
 type Results = {
+  furigana?: FuriganaBenchResult;
   meta: { date: string; chromium: string; source: string; cpus: number; node: string; largePageElements: number; durationSeconds: number };
   scriptSize: {
     file: string;
@@ -1291,6 +1297,10 @@ function report(results: Results): string {
     `  EasyRead: every text element pinned after ${formatMs(huge.oursAllDone)}; tasks of ours over 50 ms per run: ${huge.oursTasksOver50.join(', ')}.` +
       `  Longest task of ours ≤ 100 ms: ${met(huge.longestTask.ours.max <= 100)}`,
   );
+  if (results.furigana) {
+    section('12. Furigana (analyzer: kuromoji + IPADIC in a worker of the offscreen document)');
+    out.push(...furiganaReport(results.furigana, (ms) => `${Math.round(ms)} ms`));
+  }
   out.push('', '  JSON with every sample: artifacts/bench.json', '');
   return out.join('\n');
 }

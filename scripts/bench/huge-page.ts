@@ -30,7 +30,7 @@ export interface HugePageSample {
   allDoneMs?: number;
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -47,7 +47,7 @@ const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
  * each top-level task that contains a script event with our chrome-extension://
  * URL, whole (with the style and layout work our code forced inside it).
  */
-function ourTaskDurations(events: TraceEvent[], extensionId: string): number[] {
+export function ourTaskDurations(events: TraceEvent[], extensionId: string): number[] {
   const ours = `chrome-extension://${extensionId}/`;
   const scripts = events.filter((event) => SCRIPT_EVENTS.has(event.name) && event.args?.data?.url?.startsWith(ours));
   const tasks = events.filter((event) => TASK_EVENTS.has(event.name) && event.ph === 'X');
@@ -56,7 +56,7 @@ function ourTaskDurations(events: TraceEvent[], extensionId: string): number[] {
     .map((task) => (task.dur ?? 0) / 1000);
 }
 
-async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+export async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => {
     for (const event of value as unknown as TraceEvent[]) if (event.ph === 'X') events.push(event);

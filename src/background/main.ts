@@ -6,6 +6,7 @@ import { describePage } from '../shared/site';
 import { syncAutoApply } from './auto-apply';
 import { runCommand } from './commands';
 import { createContextMenu, listenToContextMenu } from './context-menu';
+import { annotateWithFurigana, listenToFuriganaPorts } from './furigana';
 import { handlePanelMessage } from './page-button';
 import { loadPageTool } from './page-tools';
 import { listenToReaderPorts } from './reader-port';
@@ -28,9 +29,16 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   if (!message) return undefined;
   const tabId = sender.tab?.id;
   // Our content script runs inside web pages, so all it may do is hand over what it read from its
-  // page, ask for one of our own feature scripts (by name) in its own frame, or ask which site its tab shows.
-  if (message.type === 'reader-page' || message.type === 'load-page-tool' || message.type === 'frame-site') {
+  // page, ask for one of our own feature scripts (by name) in its own frame, ask which site its tab shows,
+  // or ask for the readings of its text (furigana).
+  if (
+    message.type === 'reader-page' ||
+    message.type === 'load-page-tool' ||
+    message.type === 'frame-site' ||
+    message.type === 'furigana-annotate'
+  ) {
     if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
+    if (message.type === 'furigana-annotate') return annotateWithFurigana(message.texts, message.level);
     if (message.type === 'frame-site') {
       const page = describePage(sender.tab?.url);
       return Promise.resolve({ origin: page.supported ? page.origin : null });
@@ -54,6 +62,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   }
 });
 listenToReaderPorts(extensionOrigin);
+listenToFuriganaPorts(extensionOrigin);
 
 function isReaderPage(sender: browser.Runtime.MessageSender): boolean {
   return sender.url !== undefined && new URL(sender.url).pathname === `/${READER_PAGE}`;

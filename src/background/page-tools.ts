@@ -1,11 +1,12 @@
 /**
  * Feature scripts run in a page only while the feature is used, so the
  * always-on content script stays small: the page adjustments and the reading
- * ruler (asked for by the content script when their preferences are on) and
+ * ruler and furigana (asked for by the content script when their preferences are on) and
  * read aloud on the live page (started by its command).
  */
 import browser from 'webextension-polyfill';
 import adjustmentsScript from '../page-tools/adjustments/adjustments.iife.ts?script';
+import furiganaScript from '../page-tools/furigana/furigana.iife.ts?script';
 import lineFocusScript from '../page-tools/line-focus/line-focus.iife.ts?script';
 import pageButtonScript from '../page-tools/page-button/page-button.iife.ts?script';
 import readAloudScript from '../page-tools/read-aloud/read-aloud.iife.ts?script';
@@ -18,6 +19,7 @@ export const PAGE_TOOL_SCRIPTS: Record<PageToolName, string> = {
   adjustments: adjustmentsScript,
   unclip: unclipScript,
   'page-button': pageButtonScript,
+  furigana: furiganaScript,
 };
 
 export async function loadPageTool(tabId: number, frameId: number, tool: PageToolName): Promise<boolean> {

@@ -1,14 +1,18 @@
 /**
  * The options page's controls for the live-page features, made from the
  * registry before the form wires them up: a labelled select per choice field
- * in the grid, a checkbox per switch after it (with its hint line if it has
- * one), each marked with data-field.
+ * in the grid, a checkbox per switch after it, each marked with data-field.
+ * A field with a hint below (HINTS) gets that line, tied to its control.
  */
 import { FEATURE_FIELDS, type FeatureFieldName } from '../shared/features/registry';
 import { type MessageKey, t } from '../shared/i18n';
 
-/** The few switches that need a line of explanation under them (kept here, not in the always-on descriptions). */
-const HINTS: Partial<Record<FeatureFieldName, MessageKey>> = { pageButton: 'pageButtonHint' };
+/**
+ * The few fields that need a line of explanation on this page. Kept here, not in the feature's
+ * description, so the always-on content script (which carries every description) stays small;
+ * a list rather than a lookup by name, since Firefox logs every lookup of a missing message.
+ */
+const HINTS: Partial<Record<FeatureFieldName, MessageKey>> = { pageButton: 'pageButtonHint', pageFurigana: 'pageFuriganaHint' };
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
@@ -37,6 +41,12 @@ export function addFeatureControls(grid: HTMLElement): void {
     Object.assign(label, { htmlFor: id, textContent: t(name) });
     const wrap = Object.assign(document.createElement('div'), { className: 'field' });
     wrap.append(label, select);
+    const hint = HINTS[name];
+    if (hint) {
+      const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
+      select.setAttribute('aria-describedby', line.id);
+      wrap.append(line);
+    }
     grid.append(wrap);
   }
   grid.after(...switches);

@@ -18,6 +18,7 @@ import { $, announce } from '../shared/ui/dom';
 import { setUpPresetButtons } from '../shared/ui/preset-buttons';
 import { openShortcutSettings, renderShortcuts } from '../shared/ui/shortcuts-panel';
 import { setUpAdjustmentsPanel } from './adjustments-panel';
+import { showFuriganaNotice } from './furigana-notice';
 import { showSiteControlsHint } from './site-controls';
 import { findTargetTab } from './target-tab';
 
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
   const scopeInputs = document.querySelectorAll<HTMLInputElement>('input[name="scope"]');
 
   const adjustments = setUpAdjustmentsPanel(origin, announce);
+  showFuriganaNotice();
 
   async function render(): Promise<void> {
     const { global, site } = await loadPreferences(origin);

@@ -6,6 +6,8 @@ import type browser from 'webextension-polyfill';
 import { PAGE_BUTTON_CORNERS } from '../features/page-button';
 import { PAGE_COLOURS } from '../features/page-colours';
 import type { PageSnapshot } from '../reader/article';
+import { type FuriganaLevel, isFuriganaLevel } from './furigana/levels';
+import type { RubySegment } from './furigana/ruby-segments';
 import type { SitePreferences } from './preferences/schema';
 import type { TextScaleStep } from './text-scale-steps';
 
@@ -24,7 +26,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export type ReadAloudMode = 'selection' | 'pointing' | 'off';
 
 /** Feature scripts that the content script loads into its page only while the feature is on. */
-export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip', 'page-button'] as const;
+export const PAGE_TOOLS = ['line-focus', 'adjustments', 'unclip', 'page-button', 'furigana'] as const;
 export type PageToolName = (typeof PAGE_TOOLS)[number];
 
 /** What the on-page panel may change besides commands: one field, one of its known values. */
@@ -63,8 +65,38 @@ export interface MessageMap {
   'page-button-command': { request: { type: 'page-button-command'; command: CommandName }; response: CommandResult };
   /** From the on-page button's panel: page colours or the button's corner, saved where the popup would save them. */
   'page-button-set': { request: { type: 'page-button-set'; patch: PageButtonPatch }; response: { ok: boolean } };
+  /** From the furigana page tool in a tab: readings for these texts (computed on this machine by the analyzer). */
+  'furigana-annotate': { request: { type: 'furigana-annotate'; texts: string[]; level: FuriganaLevel }; response: FuriganaReply };
   /** From our content script in a frame with an opaque origin (sandboxed): the origin of the tab's page, whose preferences it follows. */
   'frame-site': { request: { type: 'frame-site' }; response: { origin: string | null } };
+}
+
+export type FuriganaReply = { ok: true; segments: RubySegment[][] } | { ok: false; error: 'dictionary'; detail?: string };
+
+/** One request's bounds: the page tool sends chunks well under these. */
+export const FURIGANA_MAX_TEXTS = 500;
+export const FURIGANA_MAX_CHARS = 20_000;
+
+function isTextBatch(value: unknown): value is string[] {
+  if (!Array.isArray(value) || value.length > FURIGANA_MAX_TEXTS) return false;
+  let chars = 0;
+  for (const text of value) {
+    if (typeof text !== 'string') return false;
+    chars += text.length;
+  }
+  return chars <= FURIGANA_MAX_CHARS;
+}
+
+/** The reader page asks for readings over a port of its own (see READER_PORT for why a port). */
+export const FURIGANA_PORT = 'furigana';
+export type FuriganaPortRequest = { id: number; texts: string[]; level: FuriganaLevel };
+export type FuriganaPortReply = { id: number; reply: FuriganaReply };
+
+export function parseFuriganaPortRequest(raw: unknown): FuriganaPortRequest | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const message = raw as Record<string, unknown>;
+  if (typeof message.id !== 'number' || !isTextBatch(message.texts) || !isFuriganaLevel(message.level)) return undefined;
+  return { id: message.id, texts: message.texts, level: message.level };
 }
 
 /** From the background to a page script of ours in a tab's top frame (the reader overlay, read aloud). */
@@ -122,6 +154,9 @@ export function parseMessage(raw: unknown): Message | undefined {
   if (message.type === 'page-button-set') {
     const patch = parsePageButtonPatch(message.patch);
     if (patch) return { type: 'page-button-set', patch };
+  }
+  if (message.type === 'furigana-annotate' && isTextBatch(message.texts) && isFuriganaLevel(message.level)) {
+    return { type: 'furigana-annotate', texts: message.texts, level: message.level };
   }
   if (message.type === 'load-page-tool' && (PAGE_TOOLS as readonly unknown[]).includes(message.tool)) {
     return { type: 'load-page-tool', tool: message.tool as PageToolName };

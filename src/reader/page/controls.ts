@@ -4,6 +4,7 @@
  * when it has its own, else for all sites). The page re-renders from
  * storage.onChanged, so the popup and other tabs stay in step.
  */
+import { FURIGANA_LEVELS, type FuriganaLevel } from '../../shared/furigana/levels';
 import { t } from '../../shared/i18n';
 import { optionLabelKey } from '../../shared/option-label-key';
 import { setPreferences } from '../../shared/preferences/actions';
@@ -38,6 +39,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   const rate = $<HTMLSelectElement>('rate');
   const images = $<HTMLInputElement>('images');
   const vertical = $<HTMLInputElement>('vertical');
+  const furigana = $<HTMLSelectElement>('furigana');
 
   fillSelect(
     theme,
@@ -75,6 +77,10 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
     rate,
     SPEECH_RATES.map((value) => [String(value), percent(value)] as const),
   );
+  fillSelect(
+    furigana,
+    FURIGANA_LEVELS.map((value) => [value, t(optionLabelKey('pageFurigana', value))] as const),
+  );
   spacing.querySelector('option[value="custom"]')?.setAttribute('disabled', '');
   $('vertical-option').hidden = !lang.toLowerCase().startsWith('ja');
 
@@ -94,6 +100,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
   rate.addEventListener('change', () => save({ speechRate: Number(rate.value) }));
   images.addEventListener('change', () => save({ readerImages: images.checked }));
   vertical.addEventListener('change', () => save({ readerVertical: vertical.checked }));
+  furigana.addEventListener('change', () => save({ pageFurigana: furigana.value as FuriganaLevel }));
 
   /** Shows a value even if it is not one of the offered choices (set on another device, say). */
   const select = (element: HTMLSelectElement, value: string, label = value) => {
@@ -115,6 +122,7 @@ export function setUpControls(origin: string, lang: string, getPreferences: () =
       select(rate, String(preferences.speechRate), percent(preferences.speechRate));
       images.checked = preferences.readerImages;
       vertical.checked = preferences.readerVertical;
+      select(furigana, preferences.pageFurigana);
     },
   };
 }

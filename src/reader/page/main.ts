@@ -16,6 +16,7 @@ import { applyJapaneseLineBreaks } from './japanese-line-breaks';
 import { listenForKeys } from './keyboard';
 import { followInReaderLinks } from './links';
 import { loadReadAloud } from './read-aloud-loader';
+import { createReaderFurigana } from './reader-furigana';
 import { openReaderSession } from './reader-session';
 import { readerLook } from './reader-style';
 import { renderArticle, showNotice } from './render-article';
@@ -120,6 +121,8 @@ async function start(): Promise<void> {
   const speech = loadReadAloud(article, () => preferences);
   const ruler = createRuler();
   ruler(preferences.pageLineFocus);
+  const furigana = createReaderFurigana(document.getElementById('article') as HTMLElement, () => showNotice(t('pageFuriganaUnavailable')));
+  furigana(preferences.pageFurigana);
 
   const refresh = async () => {
     const again = await loadPreferences(origin);
@@ -128,6 +131,7 @@ async function start(): Promise<void> {
     controls.show(preferences);
     speech.use((loaded) => loaded.preferencesChanged(preferences));
     ruler(preferences.pageLineFocus);
+    furigana(preferences.pageFurigana);
   };
   watchPreferences(() => void refresh());
 
