@@ -11,6 +11,7 @@ import { type ExtensionSession, setGlobalPreferences, tabIdOf } from '../../supp
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { lacksOurStyle } from '../../support/our-names';
+import { tabTo } from '../../support/page-checks';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -143,13 +144,14 @@ describe('page adjustments', () => {
     await page.goto(server.url('icons-and-forms.html'));
     await setGlobal({ pageLinks: true, pageFocus: true });
     await page.waitForFunction(() => getComputedStyle(document.querySelector('a') as Element).textDecorationLine === 'underline');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    const ring = await page.evaluate(() => {
-      const style = getComputedStyle(document.activeElement as Element);
-      return { width: style.outlineWidth, colour: style.outlineColor };
-    });
-    expect(ring).toEqual({ width: '4px', colour: 'rgb(255, 140, 0)' });
+    await page.bringToFront();
+    await tabTo(page, 'a[href]');
+    const ring = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return { focused: document.activeElement?.localName, width: style.outlineWidth, colour: style.outlineColor };
+      });
+    await expect.poll(ring, { timeout: 10_000 }).toEqual({ focused: 'a', width: '4px', colour: 'rgb(255, 140, 0)' });
   });
 
   it('are there in the first painted frame after a reload', async () => {
