@@ -32,6 +32,12 @@ export interface SlicedWork {
   add(elements: Element[]): void;
   /** Takes elements from a walk through the page, the first slice at once. */
   addSource(source: ElementSource): void;
+  /**
+   * The page's styles just changed under elements already done (a stylesheet loaded): what was read
+   * and not yet written is stale and read again later; up to FIRST_SLICE of these are done at once,
+   * so the next frame shows them right, the rest in slices.
+   */
+  redo(elements: Element[]): void;
   cancel(): void;
 }
 
@@ -143,6 +149,17 @@ export function createSlicedWork<T>(window: Window | null, worker: SlicedWorker<
       sources.push(source);
       if (wasIdle) firstSlice();
       else schedule(false);
+    },
+    redo(elements) {
+      toRead = [...readElements.slice(written), ...toRead.slice(next), ...elements.slice(FIRST_SLICE)];
+      next = 0;
+      readElements = [];
+      readValues = [];
+      written = 0;
+      const now = elements.slice(0, FIRST_SLICE);
+      worker.write(now, worker.read(now));
+      if (idle()) worker.settled?.();
+      else schedule(true);
     },
     cancel() {
       cancelTimer?.();

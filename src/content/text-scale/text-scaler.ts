@@ -304,13 +304,13 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   }
 
   /**
-   * A stylesheet has just loaded: measure again at once, not in the next animation frame. A
-   * render-blocking sheet loads before the first frame, whose own rAF callbacks (a page's, say)
-   * run before ours and would see text pinned at the browser's default size.
+   * A stylesheet has just loaded: measure again at once, in this task, not in a later slice. A
+   * render-blocking sheet loads before the first frame, which must not show text pinned at the
+   * browser's default size (nor sizes read before the sheet applied and written after).
    */
   function remeasureNow(): void {
     if (stopped) return;
-    for (const root of roots.keys()) work.add(pinnedWithin(root));
+    work.redo([...roots.keys()].flatMap(pinnedWithin));
   }
 
   function isStylesheetNode(node: Node): boolean {
