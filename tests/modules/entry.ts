@@ -6,5 +6,6 @@
 import { startTextScaler } from '../../src/content/text-scale/text-scaler';
 import { createAdjustmentsController } from '../../src/page-tools/adjustments/page-adjustments';
 import { startLineFocus } from '../../src/page-tools/line-focus/line-focus';
+import { featureDefaults } from '../../src/shared/features/registry';
 
-export { createAdjustmentsController, startLineFocus, startTextScaler };
+export { createAdjustmentsController, featureDefaults, startLineFocus, startTextScaler };

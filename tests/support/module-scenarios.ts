@@ -80,11 +80,11 @@ export const moduleScenarios = {
         undefined,
       );
     const before = await paint();
-    const off = { pageColours: 'off', pageFont: 'off', pageSpacing: 'off', pageLinks: false, pageFocus: false };
+    // Every feature at its default (off), from the registry, then the one scheme on.
     await page.evaluate(`window.__adjust = window.__modules.createAdjustmentsController(document);
-      window.__adjust.apply(${JSON.stringify({ ...off, pageColours: 'yellow-on-black' })})`);
+      window.__adjust.apply({ ...window.__modules.featureDefaults(), pageColours: 'yellow-on-black' })`);
     await expect.poll(paint, { timeout: 10_000 }).toEqual(['rgb(255, 255, 0)', 'rgb(0, 0, 0)']);
-    await page.evaluate(`window.__adjust.apply(${JSON.stringify(off)})`);
+    await page.evaluate('window.__adjust.apply(window.__modules.featureDefaults())');
     await expect.poll(paint, { timeout: 10_000 }).toEqual(before);
     expect(await outerHtml(page)).toBe(original);
   },
