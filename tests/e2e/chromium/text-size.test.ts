@@ -68,9 +68,9 @@ const harness: TextSizeHarness = {
  * is printed when it happens.
  */
 describe.each(SIZE_FIXTURES)('%s', (fixture) => {
-  it.each(Object.keys(perFixtureScenarios) as PerFixtureScenario[])('%s', (name) => perFixtureScenarios[name](harness, fixture), {
-    retry: fixture === 'strict-csp.html' ? 1 : 0,
-  });
+  it.each(Object.keys(perFixtureScenarios) as PerFixtureScenario[])('%s', { retry: fixture === 'strict-csp.html' ? 1 : 0 }, (name) =>
+    perFixtureScenarios[name](harness, fixture),
+  );
 });
 
 describe('scope and persistence', () => {
