@@ -16,6 +16,15 @@ const HINTS: Partial<Record<FeatureFieldName, MessageKey>> = { pageButton: 'page
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
+/** The field's hint line, if it has one, tied to its control so it is read out with it. */
+function hintLine(name: FeatureFieldName, control: HTMLElement): HTMLElement | undefined {
+  const hint = HINTS[name];
+  if (!hint) return undefined;
+  const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
+  control.setAttribute('aria-describedby', line.id);
+  return line;
+}
+
 export function addFeatureControls(grid: HTMLElement): void {
   const switches: HTMLElement[] = [];
   for (const { name, field } of FEATURE_FIELDS) {
@@ -27,13 +36,8 @@ export function addFeatureControls(grid: HTMLElement): void {
       label.className = 'check';
       label.append(input, ' ', Object.assign(document.createElement('span'), { textContent: t(name) }));
       switches.push(label);
-      const hint = HINTS[name];
-      if (hint) {
-        // Read out with the checkbox.
-        const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
-        input.setAttribute('aria-describedby', line.id);
-        switches.push(line);
-      }
+      const line = hintLine(name, input);
+      if (line) switches.push(line);
       continue;
     }
     const select = Object.assign(document.createElement('select'), { id });
@@ -41,12 +45,8 @@ export function addFeatureControls(grid: HTMLElement): void {
     Object.assign(label, { htmlFor: id, textContent: t(name) });
     const wrap = Object.assign(document.createElement('div'), { className: 'field' });
     wrap.append(label, select);
-    const hint = HINTS[name];
-    if (hint) {
-      const line = Object.assign(document.createElement('p'), { id: `hint-${kebab(name)}`, className: 'hint', textContent: t(hint) });
-      select.setAttribute('aria-describedby', line.id);
-      wrap.append(line);
-    }
+    const line = hintLine(name, select);
+    if (line) wrap.append(line);
     grid.append(wrap);
   }
   grid.after(...switches);
