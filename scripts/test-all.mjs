@@ -16,8 +16,18 @@ const BROWSERS = {
 
 mkdirSync('artifacts', { recursive: true });
 const results = [];
+/** Failed tests by file and name, repeated under the summary: a CI log is often read from its end. */
+const failures = [];
 let passed = 0;
 let failed = 0;
+
+function failedTestNames(summary) {
+  return summary.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${file.name.replace(`${process.cwd()}/`, '')} > ${test.fullName}: ${(test.failureMessages[0] ?? '').split('\n')[0]}`),
+  );
+}
 
 function run(name, command, args, { report, needs } = {}) {
   if (needs && !needs()) {
@@ -36,6 +46,7 @@ function run(name, command, args, { report, needs } = {}) {
     passed += summary.numPassedTests;
     failed += summary.numFailedTests;
     note += `, ${summary.numPassedTests} passed, ${summary.numFailedTests} failed`;
+    failures.push(...failedTestNames(summary));
   } else if (!ok) {
     failed++;
   }
@@ -97,6 +108,7 @@ if (browserInstalled('firefox')) {
 
 console.log('\n━━ Summary ━━');
 for (const { name, ok, note } of results) console.log(`${ok ? '✓' : '✗'} ${name} (${note})`);
+if (failures.length > 0) console.log(`\nFailed tests:\n${failures.map((line) => `  ✗ ${line}`).join('\n')}`);
 const failedSteps = results.filter((result) => !result.ok).length;
 console.log(`\nTests: ${passed} passed, ${failed} failed`);
 process.exit(failedSteps > 0 || failed > 0 ? 1 : 0);

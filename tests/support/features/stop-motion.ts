@@ -13,14 +13,20 @@ const runningAnimations = (page: LivePage) =>
 
 const tunePaused = (page: LivePage) => evaluateIn(page, () => (document.getElementById('tune') as HTMLAudioElement).paused, undefined);
 
-/** The GIF's colour at five moments over two seconds (its frames last 300 ms), as distinct values. */
+/**
+ * The GIF's colours over about two seconds, as distinct values. Its two frames
+ * last 300 ms each, so samples a fixed interval apart could all land on one
+ * frame (a screenshot plus a 500 ms wait is close to the 600 ms loop): the
+ * waits between samples differ, and some are shorter than a frame.
+ */
+const SAMPLE_WAITS_MS = [80, 230, 140, 310, 60, 190, 270, 0];
 async function gifColours(page: LivePage): Promise<string[]> {
   const centre = await centreOf(page, '#gif');
   const seen = new Set<string>();
-  for (let i = 0; i < 5; i++) {
+  for (const wait of SAMPLE_WAITS_MS) {
     await painted(page);
     seen.add(String((await coloursAt(page, await page.screenshot(), [centre]))[0]));
-    await evaluateIn(page, () => new Promise((done) => setTimeout(done, 500)), undefined);
+    await evaluateIn(page, (ms) => new Promise((done) => setTimeout(done, ms)), wait);
   }
   return [...seen];
 }
