@@ -1,10 +1,14 @@
-/** One browser with the extension and one fixture server per test file (or describe block), closed after it. */
+/** A browser with the extension (one shared by the run, or the file's own) and one fixture server per test file (or describe block). */
+
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
+import { leftoverErrors } from './extension-errors';
 import {
   clearPreferences as clearFirefoxPreferences,
+  closeOtherPages,
   type FirefoxExtensionSession,
   type FirefoxLaunchOptions,
   launchFirefoxWithExtension,
@@ -13,8 +17,46 @@ import {
 } from './firefox';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
-function useBrowserWithServer<Session extends { close(): Promise<void> }>(
-  launch: () => Promise<Session>,
+/**
+ * How a file's browser is got and given back. `shared`: one browser per run
+ * for every file that asks (see sharedSession); otherwise launched for the
+ * file and closed after it.
+ */
+interface SessionSource<Session> {
+  launch(): Promise<Session>;
+  shared?: { key: string; tidy(session: Session): Promise<void> };
+}
+
+/**
+ * Browsers kept for the whole run (Firefox's; see useExtensionWithServer for
+ * why not Chromium's). tests/e2e/vitest.config.ts runs the files one after
+ * another in one process (isolate: false), so this map outlives a file. A
+ * Firefox launch costs about 7 s, 18 times a run, and a file that starts
+ * every test from cleared settings needs nothing a fresh profile has.
+ * Between files the browser is tidied (every tab but the driver closed,
+ * settings cleared, errors of ours checked). When the run's process exits,
+ * the drivers end their browser and our temporary copies go.
+ */
+const sharedSessions = new Map<string, Promise<unknown>>();
+
+function sharedSession<Session extends { tempDirs?: readonly string[] }>(key: string, launch: () => Promise<Session>): Promise<Session> {
+  let session = sharedSessions.get(key) as Promise<Session> | undefined;
+  if (!session) {
+    session = launch();
+    sharedSessions.set(key, session);
+    session.then(
+      (ready) =>
+        process.once('exit', () => {
+          for (const dir of ready.tempDirs ?? []) rmSync(dir, { recursive: true, force: true });
+        }),
+      () => sharedSessions.delete(key),
+    );
+  }
+  return session;
+}
+
+function useBrowserWithServer<Session extends { close(): Promise<void>; tempDirs?: readonly string[] }>(
+  source: SessionSource<Session>,
   ready: (server: FixtureServer, session: Session) => void,
   timeoutMs?: number,
 ): void {
@@ -22,17 +64,35 @@ function useBrowserWithServer<Session extends { close(): Promise<void> }>(
   let session: Session | undefined;
   beforeAll(async () => {
     server = await startFixtureServer();
-    session = await launch();
+    session = await (source.shared ? sharedSession(source.shared.key, source.launch) : source.launch());
     ready(server, session);
   }, timeoutMs);
   afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+    try {
+      if (session && source.shared) await source.shared.tidy(session);
+      else await session?.close();
+    } finally {
+      await server?.close();
+    }
+  }, timeoutMs);
 }
 
+/** The shared Firefox between files: only the driver left open, settings cleared, no errors of ours left over. */
+async function tidyFirefox(session: FirefoxExtensionSession): Promise<void> {
+  await closeOtherPages(session);
+  await clearFirefoxPreferences(session);
+  await waitForAutoApply(session, 100);
+  const leftover = await leftoverErrors(session.errors, 'Firefox');
+  if (leftover) throw leftover;
+}
+
+/**
+ * Chromium gets a browser per file: storage.sync allows 120 writes a minute
+ * per extension, which one browser shared by back-to-back files exceeds (and
+ * a Chromium launch costs only about 3 s).
+ */
 export function useExtensionWithServer(ready: (server: FixtureServer, session: ExtensionSession) => void): void {
-  useBrowserWithServer(() => launchWithExtension(), ready);
+  useBrowserWithServer({ launch: () => launchWithExtension() }, ready);
 }
 
 export interface FreshTab {
@@ -59,12 +119,21 @@ export function useFreshTabPerTest(ready: (fresh: FreshTab) => void): void {
   });
 }
 
-/** The same with Firefox ESR, which can take long to start on a shared 2-core machine. */
+/**
+ * The same with Firefox ESR, which can take long to start on a shared 2-core
+ * machine. Launch options (prefs) or `fresh` give the file a browser of its own.
+ */
 export function useFirefoxExtensionWithServer(
   ready: (server: FixtureServer, session: FirefoxExtensionSession) => void,
-  options: FirefoxLaunchOptions = {},
+  options: FirefoxLaunchOptions & { fresh?: boolean } = {},
 ): void {
-  useBrowserWithServer(() => launchFirefoxWithExtension(options), ready, 120_000);
+  const { fresh, ...launchOptions } = options;
+  const shareable = !fresh && Object.keys(launchOptions).length === 0;
+  useBrowserWithServer(
+    { launch: () => launchFirefoxWithExtension(launchOptions), shared: shareable ? { key: 'firefox', tidy: tidyFirefox } : undefined },
+    ready,
+    120_000,
+  );
 }
 
 /** Opens fixture pages in Firefox for the running test; every one of them is closed after it. */

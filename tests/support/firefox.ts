@@ -144,6 +144,8 @@ export interface FirefoxExtensionSession {
   driver: Page;
   /** Errors of ours seen so far (extension-errors.ts); each test fails on any it leaves here. */
   errors: ExtensionErrorLog;
+  /** Our temporary package copy (Puppeteer removes its own profile): close() removes it, as does the end of the run for a shared session. */
+  tempDirs: readonly string[];
   close(): Promise<void>;
 }
 
@@ -200,6 +202,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       extensionDir,
       driver,
       errors,
+      tempDirs: options.extensionDir ? [] : [extensionDir],
       async close() {
         const leftover = await leftoverErrors(errors, 'Firefox');
         unregisterErrors();

@@ -36,10 +36,14 @@ const en = messages('en');
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
 
-useFirefoxExtensionWithServer((readyServer, readySession) => {
-  server = readyServer;
-  session = readySession;
-});
+// A browser of its own: the first-run page is the tab a new install opens.
+useFirefoxExtensionWithServer(
+  (readyServer, readySession) => {
+    server = readyServer;
+    session = readySession;
+  },
+  { fresh: true },
+);
 
 beforeEach(async () => {
   await clearPreferences(session);
