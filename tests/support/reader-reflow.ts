@@ -4,6 +4,7 @@
  * scrolls sideways and the facts box stacks. Measured inside the reader
  * frame; shared by the Chromium and Firefox tests.
  */
+import { expect } from 'vitest';
 import { evaluateIn, type ScriptTarget } from './page-checks';
 
 export interface ReaderLayout {
@@ -74,4 +75,18 @@ export function lastSettingReachable(frame: ScriptTarget): Promise<boolean> {
     },
     undefined,
   );
+}
+
+/** Chooses a colour theme in the reader's own select, as a user does, and waits until the reader shows it. */
+export async function chooseReaderTheme(frame: ScriptTarget, theme: string): Promise<void> {
+  await evaluateIn(
+    frame,
+    (theme) => {
+      const select = document.getElementById('theme') as HTMLSelectElement;
+      select.value = theme;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    theme,
+  );
+  await expect.poll(() => evaluateIn(frame, () => document.getElementById('reader')?.dataset.theme, undefined)).toBe(theme);
 }
