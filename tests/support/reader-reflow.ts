@@ -5,7 +5,9 @@
  * frame; shared by the Chromium and Firefox tests.
  */
 import { expect } from 'vitest';
-import { evaluateIn, type ScriptTarget } from './page-checks';
+import { axeViolations } from './axe';
+import { messages } from './locales';
+import { evaluateIn, localizedTexts, type ScriptTarget } from './page-checks';
 
 export interface ReaderLayout {
   viewportWidth: number;
@@ -89,4 +91,31 @@ export async function chooseReaderTheme(frame: ScriptTarget, theme: string): Pro
     theme,
   );
   await expect.poll(() => evaluateIn(frame, () => document.getElementById('reader')?.dataset.theme, undefined)).toBe(theme);
+}
+
+/**
+ * The reader with the browser in Japanese: its controls speak _locales/ja,
+ * axe-core finds nothing in its light and dark themes with "More settings"
+ * open, and read aloud with no voice (none in either headless browser here)
+ * says so in Japanese.
+ */
+export async function expectReaderInJapanese(frame: ScriptTarget): Promise<void> {
+  const ja = messages('ja');
+  expect(await evaluateIn(frame, () => document.documentElement.lang, undefined)).toBe('ja');
+  // The window title goes on with the article's title: "読書モード: …".
+  const texts = (await localizedTexts(frame)).filter(([key]) => key !== 'readerTitle');
+  expect(texts.length).toBeGreaterThan(15);
+  for (const [key, text] of texts) expect(text, key).toBe(ja[key]?.message);
+  expect(await evaluateIn(frame, () => document.title, undefined)).toMatch(new RegExp(`^${ja.readerTitle.message}: `));
+  expect(await openReaderSettings(frame)).toBe(true);
+  const found: Record<string, string[]> = {};
+  for (const theme of ['light', 'dark']) {
+    await chooseReaderTheme(frame, theme);
+    found[theme] = await axeViolations(frame);
+  }
+  expect(found).toEqual({ light: [], dark: [] });
+  await evaluateIn(frame, () => (document.getElementById('play') as HTMLButtonElement).click(), undefined);
+  await expect
+    .poll(() => evaluateIn(frame, () => document.querySelector('#notice:not([hidden])')?.textContent ?? '', undefined), { timeout: 10_000 })
+    .toBe(ja.speechUnavailable.message);
 }

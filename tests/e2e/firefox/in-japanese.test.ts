@@ -4,9 +4,10 @@
  * Debian's build has no Japanese language pack, so the locale service is told
  * Japanese is available), light and dark switched while it runs. One browser
  * for what Chromium checks in the "in Japanese" blocks of popup-fit, presets,
- * welcome and options.test.ts: every string from _locales/ja, the popup's
- * daily actions in view on a Japanese government page, a preset applied and
- * undone, and axe-core with 0 violations on every page, light and dark.
+ * welcome and options.test.ts (and reader-reflow.test.ts for the reader):
+ * every string from _locales/ja, the popup's daily actions in view on a
+ * Japanese government page, a preset applied and undone, and axe-core with 0
+ * violations on every page, light and dark; the reader's no-voice message.
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,16 +20,19 @@ import {
   type FirefoxExtensionSession,
   openExtensionPage,
   openPage,
+  runCommand,
   setColorScheme,
   storageAreas,
   storePreferences,
   tabIdOf,
+  waitForReaderFrame,
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { evaluateIn, localizedTexts, textOf } from '../../support/page-checks';
 import { cutOffOptionLabels, fitsAt100, openMoreSettings } from '../../support/popup-layout';
 import { applyAndUndoPreset } from '../../support/preset-scenarios';
+import { expectReaderInJapanese } from '../../support/reader-reflow';
 import { narrowWindowProblems, pinStepsShown } from '../../support/settings-page-scenarios';
 
 const ja = messages('ja');
@@ -141,5 +145,13 @@ describe('in Japanese (Firefox)', () => {
     expect(await violationsLightAndDark(options, 'options')).toEqual({ 'options light': [], 'options dark': [] });
     await options.setViewport({ width: 360, height: 800 });
     expect(await narrowWindowProblems(options)).toEqual([]);
+  });
+
+  it('reader: its controls in Japanese, no axe-core violations in its light and dark themes, no voice said in Japanese', async () => {
+    const page = await openPage(session, server.url('japanese-gov.html'));
+    expect(await runCommand(session, page, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
+    const frame = await waitForReaderFrame(page);
+    await frame.waitForSelector('#article:not([hidden])');
+    await expectReaderInJapanese(frame);
   });
 });
