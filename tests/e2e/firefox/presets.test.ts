@@ -4,8 +4,7 @@
  * sites, and for this site only) and from the first-run page, by keyboard,
  * seen on the METI page and undone to the page and storage exactly as
  * before; pressed buttons pass axe-core, light and dark; the popup still
- * fits 600 px. (Japanese is checked in Chromium: this Firefox has no
- * Japanese language pack to switch the add-on's UI language.)
+ * fits 600 px. (In Japanese: tests/e2e/firefox/in-japanese.test.ts.)
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
