@@ -4,19 +4,15 @@
  * process (pages, content scripts, add-on pages, background), CSP reports and
  * what the WebExtensions framework itself reports about an add-on (such as
  * "Promise rejected after context unloaded"). Installed over WebDriver BiDi
- * in the browser window's privileged scope, which Firefox allows only when
- * started with --remote-allow-system-access (FIREFOX_SYSTEM_ACCESS_ARGS).
+ * in the browser window's privileged scope (firefox-privileged.ts).
  * Console API calls (console.error) are not console-service messages; see
  * firefox-errors.ts for those.
  */
 import type { Browser } from 'puppeteer-core';
 import type { ScriptErrorEntry } from './firefox-output';
+import { inBrowserWindow } from './firefox-privileged';
 
-export const FIREFOX_SYSTEM_ACCESS_ARGS = ['--remote-allow-system-access'];
-
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: unknown }>;
-}
+export { FIREFOX_SYSTEM_ACCESS_ARGS } from './firefox-privileged';
 
 // Runs in the privileged scope of the browser window (Services and Ci are its globals there).
 const INSTALL_LISTENER = `(() => {
@@ -45,17 +41,7 @@ export interface BrowserConsole {
 }
 
 export async function listenToBrowserConsole(firefox: Browser): Promise<BrowserConsole> {
-  // Puppeteer's own WebDriver BiDi connection: it has no API for the browser's privileged scope.
-  const connection = (firefox as unknown as { connection: BidiConnection }).connection;
-  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = (tree as { contexts: { context: string }[] }).contexts[0]?.context;
-  if (!context) throw new Error('no browser window to listen to the Browser Console from');
-  const evaluate = async (expression: string) => {
-    const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: false });
-    const evaluated = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
-    if (evaluated.type !== 'success') throw new Error(`in the browser window: ${evaluated.exceptionDetails?.text ?? 'failed'}`);
-    return evaluated.result?.value;
-  };
+  const evaluate = (expression: string) => inBrowserWindow(firefox, expression);
   await evaluate(INSTALL_LISTENER);
   return {
     async drain() {

@@ -28,6 +28,7 @@ import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import { createExtensionErrorLog, type ExtensionErrorLog, failingCode, leftoverErrors, registerErrorLog } from './extension-errors';
 import { collectFirefoxErrors, FIREFOX_ERROR_PREFS, FIREFOX_SYSTEM_ACCESS_ARGS } from './firefox-errors';
+import { setSystemColorScheme, useJapaneseUiLanguage } from './firefox-privileged';
 import { fontSizes } from './page-checks';
 
 // The add-on API as seen inside the driver page (functions below run there via page.evaluate).
@@ -133,8 +134,11 @@ export async function waitForDownload(dir: string, timeoutMs = 15_000): Promise<
   throw new Error(`no finished download in ${dir} (found ${JSON.stringify(names)})`);
 }
 
-/** Firefox with the system in dark mode: Puppeteer cannot emulate prefers-color-scheme over BiDi, so it is a launch option. */
+/** Firefox with the system in dark mode: Puppeteer cannot emulate prefers-color-scheme over BiDi, so it is a launch option (or see setColorScheme). */
 export const FIREFOX_DARK_MODE: FirefoxLaunchOptions = { prefs: { 'ui.systemUsesDarkTheme': 1 } };
+
+/** Firefox in Japanese: its UI language (so the add-on's _locales/ja) and the languages pages are asked in. */
+export const FIREFOX_JAPANESE: FirefoxLaunchOptions = { language: 'ja', prefs: { 'intl.accept_languages': 'ja' } };
 
 export interface FirefoxExtensionSession {
   browser: Browser;
@@ -154,6 +158,8 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   /** Added to FIREFOX_PREFS (same name: this one wins), e.g. { 'ui.systemUsesDarkTheme': 1 } for dark mode. */
   prefs?: Record<string, unknown>;
+  /** The browser's UI language when the add-on is installed (default en-US); see FIREFOX_JAPANESE. */
+  language?: 'ja';
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionSession> {
@@ -181,6 +187,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     let extensionOrigin: string | undefined;
     collectFirefoxErrors(firefox, { extensionOrigin: () => extensionOrigin, driver: () => driver }, errors, errors.flushers);
     unregisterErrors = registerErrorLog(errors, 'Firefox');
+    if (options.language === 'ja') await useJapaneseUiLanguage(firefox);
     const extensionId = await firefox.installExtension(extensionDir);
     driver = await findExtensionPage(
       firefox,
@@ -287,6 +294,19 @@ export async function openExtensionPage(session: FirefoxExtensionSession, path: 
       if (attempt >= 2) throw error;
     }
   }
+}
+
+/**
+ * Switches the system colour scheme while Firefox runs (cheaper than a second
+ * browser with FIREFOX_DARK_MODE) and waits until the add-on's pages see it.
+ */
+export async function setColorScheme(session: FirefoxExtensionSession, scheme: 'light' | 'dark'): Promise<void> {
+  await setSystemColorScheme(session.browser, scheme);
+  await session.driver.waitForFunction(
+    (dark) => matchMedia('(prefers-color-scheme: dark)').matches === dark,
+    { polling: 50 },
+    scheme === 'dark',
+  );
 }
 
 /** Closes every tab but the driver (pages left by a test must not receive the next test's keys or storage events). */

@@ -119,6 +119,47 @@ export async function firstScreenAt200(popup: ScriptTarget): Promise<{ layout: P
   return { layout, below: controlsBelow(layout, layout.viewportHeight) };
 }
 
+/** What waits one step away under "More settings": fonts, spacing, links, focus ring, reset, automatic access, shortcuts. */
+export const MORE_SETTINGS_CONTROLS = [
+  '#page-font',
+  '#page-spacing',
+  '#page-links',
+  '#page-focus',
+  '#reset-site',
+  '#auto-all',
+  '#shortcut-list',
+  '#change-shortcuts',
+];
+
+/**
+ * Of the selectors, those a user cannot see: missing, without a box, or inside
+ * a closed disclosure (Firefox lays out a closed <details>' content with
+ * content-visibility: hidden, so only checkVisibility() tells).
+ */
+export function notShown(popup: ScriptTarget, selectors: readonly string[]): Promise<string[]> {
+  return evaluateIn(
+    popup,
+    (selectors) =>
+      selectors.filter((selector) => {
+        const element = document.querySelector(selector);
+        return !element || element.getBoundingClientRect().height === 0 || !element.checkVisibility();
+      }),
+    selectors,
+  );
+}
+
+/** The status region while it has nothing to say: rendered (so in the accessibility tree), with its role. */
+export function emptyStatusRegion(popup: ScriptTarget): Promise<{ text: string | null; display: string; role: string | null }> {
+  return evaluateIn(
+    popup,
+    () => {
+      const element = document.getElementById('status') as HTMLElement;
+      return { text: element.textContent, display: getComputedStyle(element).display, role: element.getAttribute('role') };
+    },
+    undefined,
+  );
+}
+
 /** Opens "More settings" (a real click on its summary, as a user would) and says whether it opened. */
 export function openMoreSettings(popup: ScriptTarget): Promise<boolean> {
   return evaluateIn(

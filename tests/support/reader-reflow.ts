@@ -4,7 +4,10 @@
  * scrolls sideways and the facts box stacks. Measured inside the reader
  * frame; shared by the Chromium and Firefox tests.
  */
-import { evaluateIn, type ScriptTarget } from './page-checks';
+import { expect } from 'vitest';
+import { axeViolations } from './axe';
+import { messages } from './locales';
+import { evaluateIn, localizedTexts, type ScriptTarget } from './page-checks';
 
 export interface ReaderLayout {
   viewportWidth: number;
@@ -74,4 +77,45 @@ export function lastSettingReachable(frame: ScriptTarget): Promise<boolean> {
     },
     undefined,
   );
+}
+
+/** Chooses a colour theme in the reader's own select, as a user does, and waits until the reader shows it. */
+export async function chooseReaderTheme(frame: ScriptTarget, theme: string): Promise<void> {
+  await evaluateIn(
+    frame,
+    (theme) => {
+      const select = document.getElementById('theme') as HTMLSelectElement;
+      select.value = theme;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    theme,
+  );
+  await expect.poll(() => evaluateIn(frame, () => document.getElementById('reader')?.dataset.theme, undefined)).toBe(theme);
+}
+
+/**
+ * The reader with the browser in Japanese: its controls speak _locales/ja,
+ * axe-core finds nothing in its light and dark themes with "More settings"
+ * open, and read aloud with no voice (none in either headless browser here)
+ * says so in Japanese.
+ */
+export async function expectReaderInJapanese(frame: ScriptTarget): Promise<void> {
+  const ja = messages('ja');
+  expect(await evaluateIn(frame, () => document.documentElement.lang, undefined)).toBe('ja');
+  // The window title goes on with the article's title: "読書モード: …".
+  const texts = (await localizedTexts(frame)).filter(([key]) => key !== 'readerTitle');
+  expect(texts.length).toBeGreaterThan(15);
+  for (const [key, text] of texts) expect(text, key).toBe(ja[key]?.message);
+  expect(await evaluateIn(frame, () => document.title, undefined)).toMatch(new RegExp(`^${ja.readerTitle.message}: `));
+  expect(await openReaderSettings(frame)).toBe(true);
+  const found: Record<string, string[]> = {};
+  for (const theme of ['light', 'dark']) {
+    await chooseReaderTheme(frame, theme);
+    found[theme] = await axeViolations(frame);
+  }
+  expect(found).toEqual({ light: [], dark: [] });
+  await evaluateIn(frame, () => (document.getElementById('play') as HTMLButtonElement).click(), undefined);
+  await expect
+    .poll(() => evaluateIn(frame, () => document.querySelector('#notice:not([hidden])')?.textContent ?? '', undefined), { timeout: 10_000 })
+    .toBe(ja.speechUnavailable.message);
 }

@@ -11,13 +11,21 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, launchWithExtension, setGlobalPreferences } from '../../support/chromium';
 import { contentWorld } from '../../support/content-world';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { startFixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
+import {
+  expectedPanelColours,
+  type InPanelRoot,
+  OUR_HOST,
+  panelColours,
+  panelMetrics,
+  panelRegionLabel,
+  panelViolations,
+} from '../../support/page-button-panel';
 import {
   editableScenario,
   expectInCorner,
@@ -140,70 +148,21 @@ describe('on-page button', () => {
     await page.emulateMedia({ colorScheme });
     await setGlobalPreferences(session, { pageButton: true });
     await openFixture();
-    expect(await panelViolations(page, session)).toEqual([]);
+    expect(await panelViolations(page, inPanelRootOf(page, session))).toEqual([]);
+    expect(await panelColours(inPanelRootOf(page, session))).toEqual(expectedPanelColours(colorScheme));
   });
 });
 
-/**
- * Opens the panel and puts a copy of the closed shadow tree (every element,
- * attribute and inline style) into an open shadow root on top of it, where
- * axe-core can see it; runs axe on the page; removes the copy.
- */
-async function panelViolations(target: Page, extension: ExtensionSession): Promise<string[]> {
-  for (let i = 0; i < 40 && !(await hostState(target))?.focused; i++) await target.keyboard.press('Tab');
-  const closed = (await hostState(target))?.height ?? 0;
-  await target.keyboard.press('Enter');
-  await expect.poll(async () => (await hostState(target))?.height ?? 0).toBeGreaterThan(closed * 3);
-  const world = await contentWorld(target, extension.extensionId);
-  await world.evaluate(`(() => {
-    const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
-    const copy = document.createElement('div');
-    copy.id = 'axe-copy';
-    // Property by property: the serialized attribute would fold them into 'all: initial !important'.
-    for (const name of host.style) {
-      copy.style.removeProperty(name);
-      copy.style.setProperty(name, host.style.getPropertyValue(name), host.style.getPropertyPriority(name));
+/** Runs a function on our closed root in our content world (the DevTools protocol's isolated world of the extension). */
+function inPanelRootOf(target: Page, extension: ExtensionSession): InPanelRoot {
+  return async (fn, arg) => {
+    const world = await contentWorld(target, extension.extensionId);
+    try {
+      return await world.evaluate(`(${fn})(chrome.dom.openOrClosedShadowRoot(${OUR_HOST}), ${JSON.stringify(arg)})`);
+    } finally {
+      await world.detach();
     }
-    const open = copy.attachShadow({ mode: 'open' });
-    for (const child of chrome.dom.openOrClosedShadowRoot(host).children) open.append(child.cloneNode(true));
-    document.body.append(copy);
-  })()`);
-  await world.detach();
-  const violations = await axeViolations(target);
-  await target.evaluate(() => document.getElementById('axe-copy')?.remove());
-  return violations;
-}
-
-interface PanelMetrics {
-  inWindow: boolean;
-  scrollsSideways: boolean;
-  smallestTarget: number;
-  smallestText: number;
-}
-
-/** The open panel measured inside its closed root (our content world): in the window, no sideways scroll, target and text sizes. */
-async function panelMetrics(target: Page, extension: ExtensionSession): Promise<PanelMetrics> {
-  for (let i = 0; i < 40 && !(await hostState(target))?.focused; i++) await target.keyboard.press('Tab');
-  const closed = (await hostState(target))?.height ?? 0;
-  await target.keyboard.press('Enter');
-  await expect.poll(async () => (await hostState(target))?.height ?? 0).toBeGreaterThan(closed * 2);
-  const world = await contentWorld(target, extension.extensionId);
-  const metrics = await world.evaluate<PanelMetrics>(`(() => {
-    const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
-    const root = chrome.dom.openOrClosedShadowRoot(host);
-    const panel = root.getElementById('panel');
-    const box = panel.getBoundingClientRect();
-    const controls = [...root.querySelectorAll('button, select')].map((el) => el.getBoundingClientRect());
-    const texts = [...root.querySelectorAll('button, select, label, p')].map((el) => parseFloat(getComputedStyle(el).fontSize));
-    return {
-      inWindow: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
-      scrollsSideways: panel.scrollWidth > panel.clientWidth,
-      smallestTarget: Math.min(...controls.map((r) => Math.min(r.width, r.height))),
-      smallestText: Math.min(...texts),
-    };
-  })()`);
-  await world.detach();
-  return metrics;
+  };
 }
 
 describe('on-page button at 200% zoom and with a 32 px default font', () => {
@@ -219,7 +178,7 @@ describe('on-page button at 200% zoom and with a 32 px default font', () => {
       await chrome.tabs.setZoom(tab.id, 2);
     }, url);
     await page.waitForFunction(() => Math.abs(window.devicePixelRatio - 2) < 0.01);
-    const metrics = await panelMetrics(page, session);
+    const metrics = await panelMetrics(page, inPanelRootOf(page, session));
     expect(metrics).toMatchObject({ inWindow: true, scrollsSideways: false });
     expect(metrics.smallestTarget).toBeGreaterThanOrEqual(24);
   });
@@ -232,7 +191,7 @@ describe('on-page button at 200% zoom and with a 32 px default font', () => {
       const site = await large.context.newPage();
       await site.goto(largeServer.url('corner-controls.html'));
       await waitForHost(site);
-      const metrics = await panelMetrics(site, large);
+      const metrics = await panelMetrics(site, inPanelRootOf(site, large));
       expect(metrics).toMatchObject({ inWindow: true, scrollsSideways: false });
       expect(metrics.smallestText).toBeGreaterThanOrEqual(32);
       expect(metrics.smallestTarget).toBeGreaterThanOrEqual(24);
@@ -261,17 +220,12 @@ describe('on-page button in Japanese', () => {
     const site = await japanese.context.newPage();
     await site.goto(japaneseServer.url('corner-controls.html'));
     await waitForHost(site);
-    const world = await contentWorld(site, japanese.extensionId);
-    const label = await world.evaluate<string>(`(() => {
-      const host = [...document.documentElement.children].find((el) => /^x[a-z0-9]{1,7}-p$/.test(el.localName));
-      const root = chrome.dom.openOrClosedShadowRoot(host);
-      return root.querySelector('[role="region"]').getAttribute('aria-label');
-    })()`);
-    await world.detach();
+    const label = await panelRegionLabel(inPanelRootOf(site, japanese));
     expect(label).toBe(messages('ja').pageButtonRegion.message);
     for (const colorScheme of ['light', 'dark'] as const) {
       await site.emulateMedia({ colorScheme });
-      expect(await panelViolations(site, japanese), colorScheme).toEqual([]);
+      expect(await panelViolations(site, inPanelRootOf(site, japanese)), colorScheme).toEqual([]);
+      expect(await panelColours(inPanelRootOf(site, japanese))).toEqual(expectedPanelColours(colorScheme));
       await site.keyboard.press('Escape');
     }
   });

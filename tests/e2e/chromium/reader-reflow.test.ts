@@ -4,17 +4,19 @@
  * in a panel that scrolls; at 400 px wide with text at 300% nothing scrolls
  * sideways and the release's facts box stacks. Read aloud with no voice says
  * so (headless Chromium has no speech voices: the engine's own error is what
- * is tested, nothing is stubbed).
+ * is tested, nothing is stubbed). With the browser in Japanese the reader's
+ * controls, its no-voice message and axe-core in its light and dark themes
+ * are checked too (as in tests/e2e/firefox/in-japanese.test.ts).
  */
 import type { Frame } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { type ExtensionSession, runCommand, setGlobalPreferences, waitForReaderFrame } from '../../support/chromium';
+import { type ExtensionSession, launchWithExtension, runCommand, setGlobalPreferences, waitForReaderFrame } from '../../support/chromium';
 import { useFreshTabPerTest } from '../../support/extension-with-server';
-import type { FixtureServer } from '../../support/fixture-server';
+import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { evaluateIn } from '../../support/page-checks';
-import { lastSettingReachable, openReaderSettings, readerLayout } from '../../support/reader-reflow';
+import { expectReaderInJapanese, lastSettingReachable, openReaderSettings, readerLayout } from '../../support/reader-reflow';
 
 let server: FixtureServer;
 let session: ExtensionSession;
@@ -69,5 +71,27 @@ describe('reading mode reflow', () => {
     await frame.waitForSelector('#notice:not([hidden])', { timeout: 10_000 });
     expect(await frame.textContent('#notice')).toBe(messages('en').speechUnavailable.message);
     await expect.poll(() => frame.getAttribute('#play', 'aria-pressed')).toBe('false');
+  });
+});
+
+describe('reading mode in Japanese', () => {
+  let japanese: ExtensionSession;
+  let japaneseServer: FixtureServer;
+  beforeAll(async () => {
+    japaneseServer = await startFixtureServer();
+    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  });
+  afterAll(async () => {
+    await japanese?.close();
+    await japaneseServer?.close();
+  });
+
+  it('speaks Japanese, has no axe-core violations in its light and dark themes, and says in Japanese there is no voice', async () => {
+    const site = await japanese.context.newPage();
+    await site.goto(japaneseServer.url('japanese-gov.html'));
+    expect(await runCommand(japanese, site, 'toggle-reading-mode')).toEqual({ ok: true, readerOpen: true });
+    const frame = await waitForReaderFrame(site);
+    await frame.waitForSelector('#article:not([hidden])');
+    await expectReaderInJapanese(frame);
   });
 });

@@ -20,11 +20,11 @@ import {
   clearPreferences,
   closeOtherPages,
   downloadPrefs,
-  FIREFOX_DARK_MODE,
   type FirefoxExtensionSession,
   fontSizes,
   openExtensionPage,
   openPage,
+  setColorScheme,
   storageAreas,
   storePreferences,
   waitForAutoApply,
@@ -301,19 +301,14 @@ describe('accessibility', () => {
 });
 
 describe('dark mode', () => {
-  // A second Firefox, started with the system in dark mode.
-  let dark: FirefoxExtensionSession;
-  useFirefoxExtensionWithServer((_server, readySession) => {
-    dark = readySession;
-  }, FIREFOX_DARK_MODE);
+  // The system switched to dark while Firefox runs (firefox-privileged.ts), and back after.
+  afterEach(async () => setColorScheme(session, 'light'));
 
   it('has no axe-core violations (dark), with sites, messages and the dialog', async () => {
-    await storePreferences(dark, SETTINGS);
-    const options = await openOptions(dark);
+    await setColorScheme(session, 'dark');
+    await store(SETTINGS);
+    const options = await openOptions();
     expect(await evaluateIn(options, () => matchMedia('(prefers-color-scheme: dark)').matches, undefined)).toBe(true);
-    await expectNoAxeViolationsInEveryState(
-      harnessFor(() => dark),
-      options,
-    );
+    await expectNoAxeViolationsInEveryState(harness, options);
   });
 });

@@ -3,26 +3,37 @@
  * tests/e2e/chromium/popup-fit.test.ts: the popup page opened as a tab sized
  * 360 × 600 (Firefox caps a popup at 800 × 600 too), the daily actions in
  * view; browser zoom at 200% (tabs.setZoom on that tab, as Ctrl+ sets it)
- * keeps text size, reading mode and read aloud in the first screen; axe-core
- * with "More settings" open, light and dark.
+ * keeps text size, reading mode and read aloud in the first screen; the rest
+ * one step away under "More settings", reached by keyboard; the empty status
+ * region still rendered; shortcuts shown as keys; axe-core with "More
+ * settings" open and a 3:1 ring on the unavailable Reset, light and dark (the
+ * system's scheme switched while Firefox runs).
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
 import { useFirefoxExtensionWithServer } from '../../support/extension-with-server';
 import {
   clearPreferences,
   closeOtherPages,
-  FIREFOX_DARK_MODE,
   type FirefoxExtensionSession,
-  launchFirefoxWithExtension,
   openExtensionPage,
   openPage,
+  setColorScheme,
   tabIdOf,
 } from '../../support/firefox';
 import type { FixtureServer } from '../../support/fixture-server';
-import { evaluateIn } from '../../support/page-checks';
-import { cutOffOptionLabels, firstScreenAt200, fitsAt100, openMoreSettings, resetFocusRing } from '../../support/popup-layout';
+import { evaluateIn, tabTo, textOf } from '../../support/page-checks';
+import {
+  cutOffOptionLabels,
+  emptyStatusRegion,
+  firstScreenAt200,
+  fitsAt100,
+  MORE_SETTINGS_CONTROLS,
+  notShown,
+  openMoreSettings,
+  resetFocusRing,
+} from '../../support/popup-layout';
 
 let server: FixtureServer;
 let session: FirefoxExtensionSession;
@@ -92,27 +103,45 @@ describe('popup size (Firefox)', () => {
     expect(await axeViolations(popup)).toEqual([]);
     expect(await cutOffOptionLabels(popup)).toEqual([]);
   });
+
+  it('keeps the empty status region rendered, so it is in the accessibility tree before its first message', async () => {
+    const popup = await openPopup('px-only.html');
+    expect(await emptyStatusRegion(popup)).toEqual({ text: '', display: 'block', role: 'status' });
+  });
+
+  it('puts the rest one step away in "More settings", reachable by keyboard', async () => {
+    const popup = await openPopup('px-only.html');
+    expect(await notShown(popup, MORE_SETTINGS_CONTROLS)).toEqual(MORE_SETTINGS_CONTROLS);
+    await tabTo(popup, '#more summary');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => notShown(popup, MORE_SETTINGS_CONTROLS)).toEqual([]);
+    expect(await cutOffOptionLabels(popup)).toEqual([]);
+  });
+
+  it('shows shortcuts as the keys to press', async () => {
+    const popup = await openPopup('px-only.html');
+    const text = await textOf(popup, '#shortcut-list');
+    expect(text).toContain('Alt+Shift+,');
+    expect(text).not.toContain('Comma');
+  });
 });
 
-describe('popup focus (Firefox)', () => {
-  it('keeps a 3:1 focus ring on the unavailable Reset', async () => {
+describe('popup in light and dark (Firefox)', () => {
+  afterEach(async () => setColorScheme(session, 'light'));
+
+  it.each(['light', 'dark'] as const)('keeps a 3:1 focus ring on the unavailable Reset (%s)', async (scheme) => {
+    await setColorScheme(session, scheme);
     const popup = await openPopup('px-only.html');
     await popup.waitForSelector('#reset[aria-disabled="true"]');
     const ring = await resetFocusRing(popup);
     expect(ring).toMatchObject({ focusVisible: true, opacity: '1' });
     expect(ring.contrast).toBeGreaterThanOrEqual(3);
   });
-});
-
-describe('popup size (Firefox, dark)', () => {
-  let dark: FirefoxExtensionSession;
-  beforeAll(async () => {
-    dark = await launchFirefoxWithExtension(FIREFOX_DARK_MODE);
-  }, 120_000);
-  afterAll(async () => dark?.close());
 
   it('has no axe-core violations in dark mode, "More settings" closed and open', async () => {
-    const popup = await openPopup('meti-release.html', dark);
+    await setColorScheme(session, 'dark');
+    const popup = await openPopup('meti-release.html');
+    expect(await evaluateIn(popup, () => matchMedia('(prefers-color-scheme: dark)').matches, undefined)).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
     expect(await openMoreSettings(popup)).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);

@@ -4,8 +4,7 @@
  * sites, and for this site only) and from the first-run page, by keyboard,
  * seen on the METI page and undone to the page and storage exactly as
  * before; pressed buttons pass axe-core, light and dark; the popup still
- * fits 600 px. (Japanese is checked in Chromium: this Firefox has no
- * Japanese language pack to switch the add-on's UI language.)
+ * fits 600 px. (In Japanese: tests/e2e/firefox/in-japanese.test.ts.)
  */
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,10 +14,10 @@ import { useFirefoxExtensionWithServer } from '../../support/extension-with-serv
 import {
   clearPreferences,
   closeOtherPages,
-  FIREFOX_DARK_MODE,
   type FirefoxExtensionSession,
   openExtensionPage,
   openPage,
+  setColorScheme,
   storePreferences,
   tabIdOf,
 } from '../../support/firefox';
@@ -137,17 +136,16 @@ describe('presets on the first-run page (Firefox)', () => {
 });
 
 describe('presets in dark mode (Firefox)', () => {
-  let dark: FirefoxExtensionSession;
-  useFirefoxExtensionWithServer((_server, readySession) => {
-    dark = readySession;
-  }, FIREFOX_DARK_MODE);
+  // The system switched to dark while Firefox runs (firefox-privileged.ts), and back after.
+  afterEach(async () => setColorScheme(session, 'light'));
 
   it('has no axe-core violations with a preset pressed, in the popup and on the first-run page', async () => {
-    const popup = await openPopup(await openSite(dark), dark);
+    await setColorScheme(session, 'dark');
+    const popup = await openPopup(await openSite());
     expect(await evaluateIn(popup, () => matchMedia('(prefers-color-scheme: dark)').matches, undefined)).toBe(true);
     await press(popup, 'easier-to-read', 'true');
     expect(await axeViolations(popup)).toEqual([]);
-    const welcome = await openWelcome(dark);
+    const welcome = await openWelcome();
     await welcome.waitForSelector('[data-preset="easier-to-read"][aria-pressed="true"]');
     expect(await axeViolations(welcome)).toEqual([]);
     await press(welcome, 'easier-to-read', 'false');

@@ -13,12 +13,12 @@ import { useFirefoxExtensionWithServer } from '../../support/extension-with-serv
 import {
   clearPreferences,
   closeOtherPages,
-  FIREFOX_DARK_MODE,
   type FirefoxExtensionSession,
   findOpenedExtensionPage,
   fontSizes,
   openExtensionPage,
   openPage,
+  setColorScheme,
   storedPreferences,
   storePreferences,
   waitForAutoApply,
@@ -137,14 +137,12 @@ describe('accessibility', () => {
 });
 
 describe('dark mode', () => {
-  // A second Firefox, started with the system in dark mode.
-  let dark: FirefoxExtensionSession;
-  useFirefoxExtensionWithServer((_server, readySession) => {
-    dark = readySession;
-  }, FIREFOX_DARK_MODE);
+  // The system switched to dark while Firefox runs (firefox-privileged.ts), and back after.
+  afterEach(async () => setColorScheme(session, 'light'));
 
   it('axe-core finds no violations (dark), also with a colour scheme in the sample', async () => {
-    const page = await openWelcome(dark);
+    await setColorScheme(session, 'dark');
+    const page = await openWelcome();
     expect(await evaluateIn(page, () => matchMedia('(prefers-color-scheme: dark)').matches, undefined)).toBe(true);
     await expectAccessible(page);
   });
