@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type WebExtension from 'webextension-polyfill';
 import { clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
 import { leftoverErrors } from './extension-errors';
 import {
@@ -13,9 +14,13 @@ import {
   type FirefoxLaunchOptions,
   launchFirefoxWithExtension,
   openPage,
+  setColorScheme,
   waitForAutoApply,
 } from './firefox';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
+
+// The add-on API as seen inside the driver page (tidyFirefox runs code there).
+declare const browser: WebExtension.Browser;
 
 /**
  * How a file's browser is got and given back. `shared`: one browser per run
@@ -81,6 +86,9 @@ function useBrowserWithServer<Session extends { close(): Promise<void>; tempDirs
 async function tidyFirefox(session: FirefoxExtensionSession): Promise<void> {
   await closeOtherPages(session);
   await clearFirefoxPreferences(session);
+  // What a new browser would not have either: the session area, a dark system scheme a test left.
+  await session.driver.evaluate(() => browser.storage.session.clear());
+  await setColorScheme(session, 'light');
   await waitForAutoApply(session, 100);
   const leftover = await leftoverErrors(session.errors, 'Firefox');
   if (leftover) throw leftover;
