@@ -59,13 +59,19 @@ export function isOurScriptError(entry: ScriptErrorEntry, extensionOrigin: strin
  * page's channel closed). Removing our listener ourselves on pagehide or unload only turns it into
  * "WebExtension context not found!" from ExtensionParent (tried: tests/e2e/firefox, Firefox 153 ESR).
  * It says nothing about our code, and failing on it would fail nearly every Firefox test, so it is
- * printed as a warning; delete this to fail on it again.
+ * printed as a warning; delete this to fail on it again. The same holds for a reply that finds its page gone.
  */
+const UNDELIVERED_REPLY = "Promise rejected after context unloaded: Actor 'Conduits' destroyed before query 'RuntimeMessage' was resolved";
+
 export function isUnloadTeardownNoise(entry: ScriptErrorEntry): boolean {
   return (
     (/^resource:\/\/gre\/modules\/ConduitsChild\.sys\.mjs/.test(entry.source) &&
       /^sendRemoveListener on closed conduit /.test(entry.text)) ||
     // The same teardown seen from the parent process (frames of a page closed or replaced while our scripts ran in them).
-    (/^resource:\/\/gre\/modules\/ExtensionParent\.sys\.mjs/.test(entry.source) && entry.text === 'WebExtension context not found!')
+    (/^resource:\/\/gre\/modules\/ExtensionParent\.sys\.mjs/.test(entry.source) && entry.text === 'WebExtension context not found!') ||
+    // The same teardown for a message: the background's reply to one of our content script's
+    // runtime.sendMessage calls (every one has a catch) came after its page had gone (a reload
+    // while the page loaded), and Firefox reports it under the script's name as the catch cannot run.
+    entry.text === UNDELIVERED_REPLY
   );
 }

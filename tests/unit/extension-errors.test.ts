@@ -94,6 +94,10 @@ describe("Firefox's output", () => {
     expect(isUnloadTeardownNoise(entry('moz-extension://a/x.js', 'sendRemoveListener on closed conduit easyread@x.1'))).toBe(false);
     expect(isUnloadTeardownNoise(entry('resource://gre/modules/ExtensionParent.sys.mjs', 'WebExtension context not found!'))).toBe(true);
     expect(isUnloadTeardownNoise(entry('resource://gre/modules/ExtensionParent.sys.mjs', 'Some other failure'))).toBe(false);
+    // A reply to our sendMessage that found the page gone; any other rejection of ours still fails.
+    const late = "Promise rejected after context unloaded: Actor 'Conduits' destroyed before query 'RuntimeMessage' was resolved";
+    expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', late))).toBe(true);
+    expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', 'Promise rejected after context unloaded: boom'))).toBe(false);
   });
 
   it('compares stdout and WebDriver BiDi texts of the same call', () => {
