@@ -55,8 +55,13 @@ export interface ExtensionSession {
   driver: Page;
   /** Errors of ours seen so far (extension-errors.ts); each test fails on any it leaves here. */
   errors: ExtensionErrorLog;
+  /** Our temporary folders (profile, package copy): close() removes them, as does the end of the run for a shared session. */
+  tempDirs: readonly string[];
   close(): Promise<void>;
 }
+
+/** Chromium in Japanese: its UI locale and the languages it sends. */
+export const CHROMIUM_JAPANESE = { locale: 'ja-JP', languages: 'ja' } as const;
 
 export async function launchWithExtension(
   options: {
@@ -112,6 +117,7 @@ export async function launchWithExtension(
     extensionDir,
     driver,
     errors,
+    tempDirs: options.extensionDir ? [userDataDir] : [userDataDir, extensionDir],
     async close() {
       const leftover = await leftoverErrors(errors, 'Chromium');
       unregisterErrors();

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type WebExtension from 'webextension-polyfill';
-import { clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
+import { CHROMIUM_JAPANESE, clearPreferences, type ExtensionSession, launchWithExtension } from './chromium';
 import { leftoverErrors } from './extension-errors';
 import {
   clearPreferences as clearFirefoxPreferences,
@@ -33,8 +33,8 @@ interface SessionSource<Session> {
 }
 
 /**
- * Browsers kept for the whole run (Firefox's; see useExtensionWithServer for
- * why not Chromium's). tests/e2e/vitest.config.ts runs the files one after
+ * Browsers kept for the whole run (Firefox's, and a Japanese Chromium; see
+ * useExtensionWithServer for why not every Chromium). tests/e2e/vitest.config.ts runs the files one after
  * another in one process (isolate: false), so this map outlives a file. A
  * Firefox launch costs about 7 s, 18 times a run, and a file that starts
  * every test from cleared settings needs nothing a fresh profile has.
@@ -101,6 +101,22 @@ async function tidyFirefox(session: FirefoxExtensionSession): Promise<void> {
  */
 export function useExtensionWithServer(ready: (server: FixtureServer, session: ExtensionSession) => void): void {
   useBrowserWithServer({ launch: () => launchWithExtension() }, ready);
+}
+
+/** The shared Chromium between files: only the driver left open, settings cleared, no errors of ours left over. */
+async function tidyChromium(session: ExtensionSession): Promise<void> {
+  for (const page of session.context.pages()) if (page !== session.driver) await page.close();
+  await clearPreferences(session);
+  const leftover = await leftoverErrors(session.errors, 'Chromium');
+  if (leftover) throw leftover;
+}
+
+/**
+ * A Chromium in Japanese, shared by the "in Japanese" blocks of the run's
+ * files: each writes a few settings at most, far from the 120 a minute.
+ */
+export function useJapaneseChromiumWithServer(ready: (server: FixtureServer, session: ExtensionSession) => void): void {
+  useBrowserWithServer({ launch: () => launchWithExtension(CHROMIUM_JAPANESE), shared: { key: 'chromium-ja', tidy: tidyChromium } }, ready);
 }
 
 export interface FreshTab {

@@ -97,7 +97,9 @@ describe("Firefox's output", () => {
     // A reply to our sendMessage that found the page gone; any other rejection of ours still fails.
     const late = "Promise rejected after context unloaded: Actor 'Conduits' destroyed before query 'RuntimeMessage' was resolved";
     expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', late))).toBe(true);
-    expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', 'Promise rejected after context unloaded: boom'))).toBe(false);
+    expect(
+      isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', 'Promise rejected after context unloaded: boom')),
+    ).toBe(false);
   });
 
   it('compares stdout and WebDriver BiDi texts of the same call', () => {

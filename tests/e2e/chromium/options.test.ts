@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
 import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, waitForFontSize } from '../../support/chromium';
+import { useJapaneseChromiumWithServer } from '../../support/extension-with-server';
 import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
 import { SETTINGS } from '../../support/settings-files';
 import {
@@ -180,10 +181,9 @@ describe('accessibility', () => {
 
 describe('options page in Japanese', () => {
   let japanese: ExtensionSession;
-  beforeAll(async () => {
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  useJapaneseChromiumWithServer((_server, readySession) => {
+    japanese = readySession;
   });
-  afterAll(async () => japanese?.close());
 
   it('speaks Japanese and has no axe-core violations', async () => {
     await japanese.worker.evaluate(() =>

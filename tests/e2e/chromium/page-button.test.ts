@@ -10,10 +10,10 @@
  * inline style of the original).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearPreferences, type ExtensionSession, launchWithExtension, setGlobalPreferences } from '../../support/chromium';
 import { contentWorld } from '../../support/content-world';
-import { useFreshTabPerTest } from '../../support/extension-with-server';
+import { useFreshTabPerTest, useJapaneseChromiumWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { startFixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
@@ -205,13 +205,9 @@ describe('on-page button at 200% zoom and with a 32 px default font', () => {
 describe('on-page button in Japanese', () => {
   let japanese: ExtensionSession;
   let japaneseServer: FixtureServer;
-  beforeAll(async () => {
-    japaneseServer = await startFixtureServer();
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
-  });
-  afterAll(async () => {
-    await japanese?.close();
-    await japaneseServer?.close();
+  useJapaneseChromiumWithServer((readyServer, readySession) => {
+    japaneseServer = readyServer;
+    japanese = readySession;
   });
 
   it('speaks Japanese and has no axe-core violations, light or dark', async () => {

@@ -6,10 +6,10 @@
  * "More settings" checked by axe-core in English and Japanese, light and dark.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, launchWithExtension, tabIdOf } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { clearPreferences, type ExtensionSession, tabIdOf } from '../../support/chromium';
+import { useExtensionWithServer, useJapaneseChromiumWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import {
   cutOffOptionLabels,
@@ -124,10 +124,9 @@ describe('popup size', () => {
 
 describe('popup size in Japanese', () => {
   let japanese: ExtensionSession;
-  beforeAll(async () => {
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  useJapaneseChromiumWithServer((_server, readySession) => {
+    japanese = readySession;
   });
-  afterAll(async () => japanese?.close());
 
   it('keeps every daily action in view on a Japanese government page, and has no axe-core violations', async () => {
     const popup = await openPopup('japanese-gov.html', japanese);

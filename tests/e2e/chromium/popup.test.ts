@@ -4,10 +4,10 @@
  * by axe-core in light and dark mode and in Japanese.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, tabIdOf, waitForFontSize } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { clearPreferences, type ExtensionSession, fontSizes, tabIdOf, waitForFontSize } from '../../support/chromium';
+import { useExtensionWithServer, useJapaneseChromiumWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { hasOurHost, lacksOurHost } from '../../support/our-names';
 
@@ -160,10 +160,9 @@ describe('popup', () => {
 
 describe('popup in Japanese', () => {
   let japanese: ExtensionSession;
-  beforeAll(async () => {
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  useJapaneseChromiumWithServer((_server, readySession) => {
+    japanese = readySession;
   });
-  afterAll(async () => japanese?.close());
 
   it('speaks Japanese and has no axe-core violations', async () => {
     const page = await japanese.context.newPage();

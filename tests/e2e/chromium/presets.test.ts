@@ -6,11 +6,11 @@
  * Japanese, light and dark, and the popup still fits 600 px.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PRESET_NAMES } from '../../../src/shared/presets';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, launchWithExtension, tabIdOf } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { clearPreferences, type ExtensionSession, tabIdOf } from '../../support/chromium';
+import { useExtensionWithServer, useJapaneseChromiumWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { fitsAt100 } from '../../support/popup-layout';
@@ -147,10 +147,9 @@ describe('presets on the first-run page', () => {
 
 describe('presets in Japanese', () => {
   let japanese: ExtensionSession;
-  beforeAll(async () => {
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  useJapaneseChromiumWithServer((_server, readySession) => {
+    japanese = readySession;
   });
-  afterAll(async () => japanese?.close());
 
   it('applies and undoes from the popup in Japanese, with no axe-core violations light or dark, pressed or not', async () => {
     const site = await openSite(japanese);

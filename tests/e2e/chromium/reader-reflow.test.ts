@@ -9,11 +9,11 @@
  * are checked too (as in tests/e2e/firefox/in-japanese.test.ts).
  */
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../support/axe';
-import { type ExtensionSession, launchWithExtension, runCommand, setGlobalPreferences, waitForReaderFrame } from '../../support/chromium';
-import { useFreshTabPerTest } from '../../support/extension-with-server';
-import { type FixtureServer, startFixtureServer } from '../../support/fixture-server';
+import { type ExtensionSession, runCommand, setGlobalPreferences, waitForReaderFrame } from '../../support/chromium';
+import { useFreshTabPerTest, useJapaneseChromiumWithServer } from '../../support/extension-with-server';
+import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { evaluateIn } from '../../support/page-checks';
 import { expectReaderInJapanese, lastSettingReachable, openReaderSettings, readerLayout } from '../../support/reader-reflow';
@@ -77,13 +77,9 @@ describe('reading mode reflow', () => {
 describe('reading mode in Japanese', () => {
   let japanese: ExtensionSession;
   let japaneseServer: FixtureServer;
-  beforeAll(async () => {
-    japaneseServer = await startFixtureServer();
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
-  });
-  afterAll(async () => {
-    await japanese?.close();
-    await japaneseServer?.close();
+  useJapaneseChromiumWithServer((readyServer, readySession) => {
+    japaneseServer = readyServer;
+    japanese = readySession;
   });
 
   it('speaks Japanese, has no axe-core violations in its light and dark themes, and says in Japanese there is no voice', async () => {

@@ -5,11 +5,11 @@
  * and axe-core finds nothing in light and dark.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PALETTES } from '../../../src/features/page-colours';
 import { axeViolations } from '../../support/axe';
-import { clearPreferences, type ExtensionSession, fontSizes, launchWithExtension, waitForFontSize } from '../../support/chromium';
-import { useExtensionWithServer } from '../../support/extension-with-server';
+import { clearPreferences, type ExtensionSession, fontSizes, waitForFontSize } from '../../support/chromium';
+import { useExtensionWithServer, useJapaneseChromiumWithServer } from '../../support/extension-with-server';
 import type { FixtureServer } from '../../support/fixture-server';
 import { messages } from '../../support/locales';
 import { rgb, smallestTextSize } from '../../support/page-checks';
@@ -98,10 +98,9 @@ describe('accessibility', () => {
 
 describe('first run in Japanese', () => {
   let japanese: ExtensionSession;
-  beforeAll(async () => {
-    japanese = await launchWithExtension({ locale: 'ja-JP', languages: 'ja' });
+  useJapaneseChromiumWithServer((_server, readySession) => {
+    japanese = readySession;
   });
-  afterAll(async () => japanese?.close());
 
   it('shows how to pin the toolbar button in Japanese, with no axe-core violations', async () => {
     const page = await japanese.context.newPage();
