@@ -35,7 +35,8 @@ export function summarize(samples: number[]): Summary {
     median: round(median(samples)),
     min: round(sorted[0] ?? Number.NaN),
     max: round(sorted.at(-1) ?? Number.NaN),
-    samples: samples.map(round),
+    // Not map(round): map passes the index as round's digits, so sample i was kept to i decimals.
+    samples: samples.map((value) => round(value)),
   };
 }
 
