@@ -41,6 +41,7 @@ async function adjustmentRun(session: ExtensionSession, server: FixtureServer, s
   const sample = await measureArmedChange(
     page,
     cdp,
+    side,
     () => (side === 'ours' ? replacePreferences(session, { [field]: value }) : page.evaluate(rootFontSizeAndForceLayout, ROOT_FONT_CHANGE)),
     `${side}: ${watched} change`,
   );

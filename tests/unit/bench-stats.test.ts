@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, compareField, meanOf, median, present, ratioOf, round, summarize } from '../../scripts/bench/harness/stats';
+import { compare, compareField, finite, meanOf, median, present, ratioOf, round, summarize } from '../../scripts/bench/harness/stats';
 
 describe('bench statistics', () => {
   it('takes the middle value, or the mean of the two middle ones, whatever the order', () => {
@@ -38,6 +38,10 @@ describe('bench statistics', () => {
     expect(compare(pair, null)).toMatchObject({ ratio: 1.5, target: null, met: null });
   });
 
+  it('gives no verdict when a side has no figure to compare', () => {
+    expect(compare({ ours: summarize([]), browser: summarize([100]) }, 1.5)).toMatchObject({ target: 1.5, met: null });
+  });
+
   it('compares one field of each side’s samples', () => {
     const samples = { ours: [{ ms: 10 }, { ms: 30 }, { ms: 20 }], browser: [{ ms: 40 }, { ms: 40 }] };
     const compared = compareField(samples, (run) => run.ms, 1);
@@ -49,5 +53,6 @@ describe('bench statistics', () => {
   it('averages values and keeps only the measured ones', () => {
     expect(meanOf([1, 2, 6])).toBe(3);
     expect(present([3, null, 0, null])).toEqual([3, 0]);
+    expect(finite([3, Number.NaN, 0])).toEqual([3, 0]);
   });
 });

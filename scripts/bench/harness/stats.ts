@@ -45,10 +45,10 @@ export function ratioOf(ours: Summary, browser: Summary): number {
   return round(ours.median / browser.median, 2);
 }
 
-/** A pair of summaries with its ratio; `met` only when there is a target (ratio at or under it). */
+/** A pair of summaries with its ratio; `met` only when there is a target and a ratio to hold to it (at or under it). */
 export function compare(pair: { ours: Summary; browser: Summary }, target: number | null): Compared {
   const ratio = ratioOf(pair.ours, pair.browser);
-  return { ...pair, ratio, target, met: target === null ? null : ratio <= target };
+  return { ...pair, ratio, target, met: target === null || !Number.isFinite(ratio) ? null : ratio <= target };
 }
 
 /** Summaries of one numeric field of each side's samples, compared. */
@@ -58,6 +58,11 @@ export function compareField<T>(samples: { ours: T[]; browser: T[] }, read: (sam
 
 export function meanOf(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+/** The values that are numbers (NaN marks a figure that could not be observed in that run). */
+export function finite(values: number[]): number[] {
+  return values.filter(Number.isFinite);
 }
 
 /** The values that were measured (null where a browser gave none, such as a missing paint entry). */
