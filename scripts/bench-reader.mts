@@ -1,16 +1,14 @@
 /**
- * `npm run bench:reader [runs] [path…]`: reading mode alone (section 7 of bench.mts) in steps, from the command to
+ * `npm run bench:reader [runs] [path…]`: reading mode alone (bench section 7, scripts/bench/reading-mode.ts) in steps, from the command to
  * the reader painted, with the reader frame's navigation timing and its own marks (easyread:page, :extracted,
  * :rendered), next to the bare Readability + DOMPurify reader (parse / sanitize / show / paint). Medians of
  * [runs] (default 7) after 2 warm-ups; every sample is printed, since a shared machine is noisy.
  * EXT_DIR=<unpacked extension with host access> measures another build (for before/after comparisons).
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchWithExtension, tabIdOf, waitForReaderFrame } from '../tests/support/chromium.ts';
-import { startFixtureServer } from '../tests/support/fixture-server.ts';
+import { tabIdOf, waitForReaderFrame } from '../tests/support/chromium.ts';
+import { launchBenchBrowsers, NAME_SHIM } from './bench/harness/browsers.ts';
+import { sleep } from './bench/harness/runs.ts';
+import { median } from './bench/harness/stats.ts';
 import { bareReaderBundle } from './bench/reader.ts';
 import {
   armFrameInsertion,
@@ -21,27 +19,13 @@ import {
   timeBareReader,
 } from './bench/reader-in-page.ts';
 
-const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
 const RECORDER = `${NAME_SHIM}\n(${readerFrameRecorder.toString()})();
 if (location.protocol === 'chrome-extension:') { window.__createdAt = performance.timeOrigin + performance.now(); }`;
 const runs = Number(process.argv[2] ?? 7);
 const paths = process.argv.slice(3).length ? process.argv.slice(3) : ['/meti-release.html', '/large.html'];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
-const server = await startFixtureServer();
-const session = await launchWithExtension(process.env.EXT_DIR ? { extensionDir: process.env.EXT_DIR } : {});
-const plain = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'rt-plain-')), {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: CHROMIUM_ARGS,
-});
-for (const c of [session.context, plain]) await c.addInitScript({ content: NAME_SHIM });
+// The same two browsers as `npm run bench` (harness/browsers.ts), the extension's from EXT_DIR if given.
+const { session, plain, server, close } = await launchBenchBrowsers({ extensionDir: process.env.EXT_DIR });
 const bare = await bareReaderBundle();
 
 async function ours(path: string) {
@@ -124,7 +108,5 @@ try {
     console.log(`  ratio          ${(median(rows.map((r) => r.painted)) / median(bares)).toFixed(2)}`);
   }
 } finally {
-  await plain.close();
-  await session.close();
-  await server.close();
+  await close();
 }

@@ -157,11 +157,14 @@ export async function furiganaBench(
   };
 }
 
-export function furiganaReport(result: FuriganaBenchResult, formatMs: (ms: number) => string): string[] {
+export function furiganaReport(result: FuriganaBenchResult): string[] {
+  const formatMs = (ms: number) => `${Math.round(ms)} ms`;
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const { largePage } = result;
   return [
+    '',
+    '12. Furigana (analyzer: kuromoji + IPADIC in a worker of the offscreen document)',
     `  package size added: dictionary ${mb(result.packageBytes.dictionary)} (IPADIC, already gzip), code ${(result.packageBytes.code / 1024).toFixed(0)} KB`,
     `  first annotation of /${PAGE}: cold (dictionary read) ${formatMs(result.firstAnnotationColdMs)}, warm median ${formatMs(median(result.firstAnnotationWarmMs))}`,
     `  analyzer: ${formatMs(median(result.msPer10kChars))} per 10,000 characters (median of ${result.msPer10kChars.length}); memory with the dictionary read ≈ ${result.analyzerMemoryMB.toFixed(0)} MB (Node, same code)`,

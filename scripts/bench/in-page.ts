@@ -2,7 +2,7 @@
  * Functions that run INSIDE the fixture page (page.evaluate / addInitScript).
  * Each must be self-contained: Playwright serialises the function text, so no
  * imports or module-level helpers can be used in here. tsx wraps inner named
- * functions in `__name(...)`; bench.mts installs a no-op `__name` in every page.
+ * functions in `__name(...)`; harness/browsers.ts installs a no-op `__name` in every page.
  */
 
 interface BenchState {

@@ -1,7 +1,7 @@
 /**
  * Reading-mode functions that run INSIDE a page or the reader frame (page.evaluate / addInitScript), for
- * section 7 of scripts/bench.mts. Same rules as in-page.ts: each function is self-contained (Playwright
- * serialises the function text alone), and bench.mts installs a no-op `__name` in every page and frame.
+ * bench section 7 (reading-mode-runs.ts) and 8. Same rules as in-page.ts: each function is self-contained (Playwright
+ * serialises the function text alone), and harness/browsers.ts installs a no-op `__name` in every page and frame.
  * Times are epoch ms (performance.timeOrigin + performance.now()), so times taken in the driver page, the
  * web page and the reader frame (three renderer processes) can be compared.
  */

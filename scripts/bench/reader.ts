@@ -1,5 +1,5 @@
 /**
- * Node side of the reading-mode sections of scripts/bench.mts: the scripts injected into pages without the
+ * Node side of the reading-mode sections of the bench (7 and 8): the scripts injected into pages without the
  * extension (bundled in memory with esbuild), and extraction quality (section 8) on jsdom.
  */
 import { readFile } from 'node:fs/promises';
