@@ -99,14 +99,20 @@ export function recordFirstFrameSizes(): void {
     // sizes read then would be the browser's defaults.
     const styled = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((link) => link.sheet !== null);
     if (!styled) return void requestAnimationFrame(tick);
-    for (const element of document.querySelectorAll('[data-probe]')) {
-      if (!firstSeen.has(element)) firstSeen.set(element, Number.parseFloat(getComputedStyle(element).fontSize));
-    }
-    if (document.readyState !== 'complete') return void requestAnimationFrame(tick);
-    (window as { __firstFrame?: unknown }).__firstFrame = Array.from(document.querySelectorAll('[data-probe]'), (element) => ({
-      probe: element.getAttribute('data-probe'),
-      fontSize: firstSeen.get(element),
-    }));
+    // Read once this frame's other animation-frame callbacks (the extension's among them) and its
+    // layout are done, just before it is painted: a resize observer's first call comes then.
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      for (const element of document.querySelectorAll('[data-probe]')) {
+        if (!firstSeen.has(element)) firstSeen.set(element, Number.parseFloat(getComputedStyle(element).fontSize));
+      }
+      if (document.readyState !== 'complete') return void requestAnimationFrame(tick);
+      (window as { __firstFrame?: unknown }).__firstFrame = Array.from(document.querySelectorAll('[data-probe]'), (element) => ({
+        probe: element.getAttribute('data-probe'),
+        fontSize: firstSeen.get(element),
+      }));
+    });
+    observer.observe(document.documentElement);
   };
   requestAnimationFrame(tick);
 }

@@ -75,6 +75,9 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     },
   });
   let remeasureFrame = 0;
+  /** Stylesheet links not loaded yet, and the animation frame that checks them (watchLoadingSheet). */
+  const loadingSheets = new Set<HTMLLinkElement>();
+  let sheetFrame = 0;
   let resizeTimer = 0;
   let stopped = false;
 
@@ -313,6 +316,29 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     work.redo([...roots.keys()].flatMap(pinnedWithin));
   }
 
+  /**
+   * A stylesheet still loading. Its load event can come after the first frame that uses it (seen on a
+   * busy machine), so each animation frame also checks: rAF runs before that frame's style and paint.
+   */
+  function watchLoadingSheet(link: HTMLLinkElement): void {
+    if (link.sheet || loadingSheets.has(link)) return;
+    loadingSheets.add(link);
+    const settled = () => loadingSheets.delete(link) && remeasureNow();
+    link.addEventListener('load', settled, { once: true });
+    link.addEventListener('error', () => loadingSheets.delete(link), { once: true });
+    if (!sheetFrame) sheetFrame = window?.requestAnimationFrame(checkLoadingSheets) ?? 0;
+  }
+
+  function checkLoadingSheets(): void {
+    sheetFrame = 0;
+    let loaded = false;
+    for (const link of loadingSheets) {
+      if (link.sheet || !link.isConnected) loaded = loadingSheets.delete(link);
+    }
+    if (loaded) remeasureNow();
+    if (loadingSheets.size > 0 && !stopped) sheetFrame = window?.requestAnimationFrame(checkLoadingSheets) ?? 0;
+  }
+
   function isStylesheetNode(node: Node): boolean {
     if (node.nodeType !== Node.ELEMENT_NODE) return false;
     const element = node as Element;
@@ -342,7 +368,9 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
             added.add(node as Element);
             if (isStylesheetNode(node)) {
               stylesheetsChanged = true;
-              node.addEventListener('load', remeasureNow, { once: true });
+              // A <style> with an @import fires load once that has arrived.
+              if ((node as Element).localName === 'link') watchLoadingSheet(node as HTMLLinkElement);
+              else node.addEventListener('load', remeasureNow, { once: true });
             }
           } else if (node.nodeType === Node.TEXT_NODE && record.target.nodeType === Node.ELEMENT_NODE) {
             consider(record.target as Element, fresh);
@@ -390,9 +418,7 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
   document.documentElement?.append(editorStyle);
   // A stylesheet inserted before we started may still be loading, and text measured now would keep
   // the browser's default size: measure again once it applies (later ones are caught in onMutations).
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) {
-    if (!link.sheet) link.addEventListener('load', remeasureNow, { once: true });
-  }
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet" i]')) watchLoadingSheet(link);
   window?.addEventListener('resize', onResize);
 
   return {
@@ -407,6 +433,8 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
       window?.removeEventListener('resize', onResize);
       clearTimeout(resizeTimer);
       if (remeasureFrame) window?.cancelAnimationFrame(remeasureFrame);
+      if (sheetFrame) window?.cancelAnimationFrame(sheetFrame);
+      loadingSheets.clear();
       pendingRemeasure.clear();
       inline.restoreAll();
       for (const [root, state] of roots) {

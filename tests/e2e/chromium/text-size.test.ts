@@ -60,17 +60,8 @@ const harness: TextSizeHarness = {
   inExtension: (fn, arg) => fresh.session.driver.evaluate(fn as (arg: unknown) => Promise<unknown>, arg as unknown) as never,
 };
 
-/**
- * Known race, open in issue 9: on strict-csp.html under load, Chromium can render a frame after the
- * page's stylesheet has loaded but before its load event reaches us, so text measured before the sheet
- * applied shows its first frame at the browser's default size × 1.5 (the footer's <small>: 19.995 px,
- * not 19.2). One retry for that page alone keeps the suite's verdict on everything else; the failure
- * is printed when it happens.
- */
 describe.each(SIZE_FIXTURES)('%s', (fixture) => {
-  it.each(Object.keys(perFixtureScenarios) as PerFixtureScenario[])('%s', { retry: fixture === 'strict-csp.html' ? 1 : 0 }, (name) =>
-    perFixtureScenarios[name](harness, fixture),
-  );
+  it.each(Object.keys(perFixtureScenarios) as PerFixtureScenario[])('%s', (name) => perFixtureScenarios[name](harness, fixture));
 });
 
 describe('scope and persistence', () => {
