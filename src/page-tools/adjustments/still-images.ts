@@ -37,7 +37,7 @@ export function stillImages(document: Document, signal: AbortSignal, hint: strin
     if (still.has(image) || played.has(image) || claimedByOther(image, 'still')) return;
     if (!MAYBE_ANIMATED.test(image.currentSrc || image.src)) return;
     if (!image.complete || image.naturalWidth === 0) return; // its load comes later, and the load listener freezes it
-    const frame = stillOf(image);
+    const frame = stillOf(image, document);
     if (!frame && !LIKELY_ANIMATED.test(image.currentSrc)) return;
     still.add(image);
     if (frame) return show(image, frame);
