@@ -20,6 +20,10 @@ const focus = (page: LivePage, id: string) => evaluateIn(page, (id) => (document
 const expectStill = (page: LivePage, selector: string) =>
   expect.poll(async () => (await centreColours(page, selector)).length, { timeout: 15_000 }).toBe(1);
 
+/** Polls until the image at the selector shows more than one look over its samples (it plays). */
+const expectMoving = (page: LivePage, selector: string) =>
+  expect.poll(async () => (await centreColours(page, selector)).length, { timeout: 15_000 }).toBeGreaterThan(1);
+
 export const scenarios: FeatureScenarios = {
   'stops animations, transitions, autoplay, the GIF and the marquee; the page’s own play works; off resumes exactly': async (harness) => {
     const page = await harness.open('calm-page.html');
@@ -77,7 +81,7 @@ export const scenarios: FeatureScenarios = {
       // Screen readers are told how to play it.
       expect(await evaluateIn(page, () => document.activeElement?.getAttribute('aria-description') ?? '', undefined)).toMatch(/Enter/);
       await page.keyboard.press(' ');
-      expect((await centreColours(page, '#gif')).length).toBeGreaterThan(1);
+      await expectMoving(page, '#gif');
       expect(await focusedId(page)).toBe('gif');
 
       // The link itself follows as always; the still image inside it is the next tab stop, and Enter there plays it, staying.
@@ -91,7 +95,7 @@ export const scenarios: FeatureScenarios = {
       expect(await focusedId(page)).toBe('linked-gif');
       expect((await centreColours(page, '#linked-gif')).length).toBe(1);
       await page.keyboard.press('Enter');
-      expect((await centreColours(page, '#linked-gif')).length).toBeGreaterThan(1);
+      await expectMoving(page, '#linked-gif');
       expect(await evaluateIn(page, () => location.hash, undefined)).toBe('');
       expect(await focusedId(page)).toBe('linked-gif');
 
@@ -124,7 +128,7 @@ export const scenarios: FeatureScenarios = {
 
     await harness.setGlobal({ [FIELD]: false });
     await expect.poll(async () => (await rowLooks(page, '#late-ticker')).length, { timeout: 10_000 }).toBeGreaterThan(1);
-    expect((await centreColours(page, '#late-gif')).length).toBeGreaterThan(1);
+    await expectMoving(page, '#late-gif');
     expect(await snapshot(page)).toBe(expected);
   },
 
@@ -156,7 +160,7 @@ export const scenarios: FeatureScenarios = {
         await page.keyboard.press('Tab');
         expect(await focusedId(page)).toBe('far-gif');
         await page.keyboard.press('Enter');
-        expect((await centreColours(page, '#far-gif')).length).toBeGreaterThan(1);
+        await expectMoving(page, '#far-gif');
 
         await harness.setGlobal({ [FIELD]: false });
         await expect.poll(async () => (await centreColours(page, '#cors-gif')).length, { timeout: 10_000 }).toBeGreaterThan(1);
