@@ -5,6 +5,7 @@
  * (an icon inside a button or a link) stay, or the control loses its meaning.
  * Screen readers hear what they heard before: the alt attribute is not touched.
  */
+import { claim, pageValue, release } from '../page-tools/adjustments/attribute-claims';
 import { defineFeature, type FeaturePresets, type PageContext, switchField, type ValuesOf } from '../shared/features/feature';
 
 export const feature = defineFeature({
@@ -30,46 +31,38 @@ export function css({ pageHideImages }: Values): string {
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** Pure: a box of the image's size with its alt text, wrapped, as an SVG data URL (no request, nothing to load). */
-export function placeholderFor(width: number, height: number, alt: string): string {
+/**
+ * Pure: a box of the image's size with its alt text, wrapped, as an SVG data URL (no request, nothing to load);
+ * `mark` is SVG drawn over it (stop motion's play sign).
+ */
+export function placeholderFor(width: number, height: number, alt: string, mark = ''): string {
   const text = alt.trim()
     ? `<foreignObject x="4" y="4" width="${Math.max(width - 8, 0)}" height="${Math.max(height - 8, 0)}"><div xmlns="http://www.w3.org/1999/xhtml" style="font:14px/1.3 system-ui,sans-serif;color:#1a1a1a;overflow:hidden;overflow-wrap:anywhere;height:100%">${escapeXml(alt.trim())}</div></foreignObject>`
     : '';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#f2f2f2" stroke="#8a8a8a" stroke-dasharray="4 3"/>${text}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#f2f2f2" stroke="#8a8a8a" stroke-dasharray="4 3"/>${text}${mark}</svg>`;
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
 export function start({ pageHideImages }: Values, signal: AbortSignal, { document }: PageContext): void {
   if (!pageHideImages) return;
-  const hidden = new Map<HTMLElement, [attribute: string, value: string | null][]>();
-  const hide = (element: HTMLElement, changes: [string, string][]) => {
-    hidden.set(
-      element,
-      changes.map(([attribute]) => [attribute, element.getAttribute(attribute)]),
-    );
-    for (const [attribute, value] of changes) element.setAttribute(attribute, value);
+  // Claimed, not written: stop motion may show a still frame in the same src (attribute-claims.ts).
+  const hidden = new Set<HTMLElement>();
+  const hide = (element: HTMLElement, values: Record<string, string>) => {
+    hidden.add(element);
+    claim(element, 'hidden', values);
   };
   const hideImage = (image: HTMLImageElement) => {
     if (hidden.has(image) || image.closest(CONTROL)) return;
     const { width, height } = image;
     if (width === 0 || height === 0) return; // not laid out yet (or invisible): its load comes later
-    // Attributes the page has are overwritten, not removed: put back, they keep their place in its HTML.
     const placeholder = placeholderFor(width, height, image.alt);
-    hide(
-      image,
-      image.hasAttribute('srcset')
-        ? [
-            ['srcset', placeholder],
-            ['src', placeholder],
-          ]
-        : [['src', placeholder]],
-    );
+    hide(image, pageValue(image, 'srcset') === null ? { src: placeholder } : { srcset: placeholder, src: placeholder });
   };
   const sweep = () => {
     for (const image of document.images) if (image.complete) hideImage(image);
     for (const video of document.querySelectorAll('video[poster]')) {
       if (video instanceof HTMLVideoElement && !hidden.has(video))
-        hide(video, [['poster', placeholderFor(video.width || 300, video.height || 150, '')]]);
+        hide(video, { poster: placeholderFor(video.width || 300, video.height || 150, '') });
     }
   };
   // Images are laid out once loaded: each is swapped as it arrives (load does not bubble, capture sees it).
@@ -80,12 +73,7 @@ export function start({ pageHideImages }: Values, signal: AbortSignal, { documen
   sweep();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', sweep, { once: true, signal });
   signal.addEventListener('abort', () => {
-    for (const [element, originals] of hidden) {
-      for (const [attribute, value] of originals) {
-        if (value === null) element.removeAttribute(attribute);
-        else element.setAttribute(attribute, value);
-      }
-    }
+    for (const element of hidden) release(element, 'hidden');
     hidden.clear();
   });
 }

@@ -4,8 +4,10 @@
  * transitions jump, smooth scrolling is off, autoplaying media pause (the
  * page's own play control still works: a play the user asked for, with user
  * activation, is let through), animated images show a still frame until the
- * user clicks one to play it, and <marquee> stops. Off: everything resumes.
+ * user plays one (a click, or Enter or Space on it), and <marquee> stops;
+ * what the page adds later too. Off: everything resumes.
  */
+import { stillImages } from '../page-tools/adjustments/still-images';
 import { defineFeature, type FeaturePresets, type PageContext, switchField, type ValuesOf } from '../shared/features/feature';
 
 export const feature = defineFeature({
@@ -35,81 +37,20 @@ export function css({ pageStopMotion }: Values): string {
   ].join('\n');
 }
 
-/** Images that may move: by type in the URL (GIF, WebP, APNG); a still one is drawn the same, so a wrong guess costs nothing. */
-const MAYBE_ANIMATED = /\.(gif|webp|apng|png)(\?|#|$)|^data:image\/(gif|webp|apng|png)/i;
-
-/** The first frame we can draw, as a data URL; undefined for images of other sites (a tainted canvas cannot be read). */
-function stillOf(image: HTMLImageElement): string | undefined {
-  try {
-    const canvas = image.ownerDocument.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    canvas.getContext('2d')?.drawImage(image, 0, 0);
-    return canvas.toDataURL();
-  } catch {
-    return undefined;
-  }
-}
-
-function freezeImages(document: Document, signal: AbortSignal): void {
-  const frozen = new Map<HTMLImageElement, { src: string | null; srcset: string | null }>();
-  /** Images the user chose to play: not frozen again when their own source loads back. */
-  const played = new WeakSet<HTMLImageElement>();
-  const thaw = (image: HTMLImageElement) => {
-    const original = frozen.get(image);
-    if (!original) return;
-    frozen.delete(image);
-    // Overwritten, not removed: put back, the page's attributes keep their place in its HTML.
-    if (original.srcset !== null) image.setAttribute('srcset', original.srcset);
-    if (original.src === null) image.removeAttribute('src');
-    else image.setAttribute('src', original.src);
-  };
-  const freeze = (image: HTMLImageElement) => {
-    if (frozen.has(image) || played.has(image) || !MAYBE_ANIMATED.test(image.currentSrc || image.src)) return;
-    if (!image.complete || image.naturalWidth === 0) {
-      image.addEventListener('load', () => freeze(image), { once: true, signal });
-      return;
-    }
-    const still = stillOf(image);
-    if (!still) return;
-    frozen.set(image, { src: image.getAttribute('src'), srcset: image.getAttribute('srcset') });
-    if (image.hasAttribute('srcset')) image.setAttribute('srcset', still);
-    image.setAttribute('src', still);
-  };
-  // Images load one by one as the page is parsed: each is frozen as it arrives (load does not bubble, capture sees it).
-  document.addEventListener('load', (event) => event.target instanceof HTMLImageElement && freeze(event.target), { capture: true, signal });
-  whenParsed(document, signal, () => {
-    for (const image of document.images) freeze(image);
-  });
-  // One click on a still image plays it (and keeps the click from following a link around it).
-  document.addEventListener(
-    'click',
-    (event) => {
-      const image = event.target instanceof HTMLImageElement ? event.target : undefined;
-      if (!image || !frozen.has(image)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      played.add(image);
-      thaw(image);
-    },
-    { capture: true, signal },
-  );
-  signal.addEventListener('abort', () => {
-    for (const image of [...frozen.keys()]) thaw(image);
-  });
-}
-
-/** Autoplay paused; a play with user activation (the page's own play button, the media controls) goes through. */
-function pauseAutoplay(document: Document, signal: AbortSignal): void {
+/**
+ * Autoplay paused; a play with user activation (the page's own play button, the media controls) goes through.
+ * Gives the pauser for a subtree (media the page has now, and adds later).
+ */
+function pauseAutoplay(document: Document, signal: AbortSignal): (root: ParentNode) => void {
   const paused = new Set<HTMLMediaElement>();
   const pause = (media: HTMLMediaElement) => {
-    if (media.paused) return;
+    // Not started yet: pause() takes its autoplay away (the spec's "can autoplay" flag) with no event the page
+    // sees, so it never starts, whatever user activation the page has when its data arrives.
+    const waiting = media.paused && media.autoplay && media.played.length === 0;
+    if (media.paused && !waiting) return;
     media.pause();
     paused.add(media);
   };
-  whenParsed(document, signal, () => {
-    for (const media of document.querySelectorAll<HTMLMediaElement>('video, audio')) pause(media);
-  });
   document.addEventListener(
     'play',
     (event) => {
@@ -123,6 +64,9 @@ function pauseAutoplay(document: Document, signal: AbortSignal): void {
   signal.addEventListener('abort', () => {
     for (const media of paused) void media.play().catch(() => undefined);
   });
+  return (root) => {
+    for (const media of within<HTMLMediaElement>(root, 'video, audio')) pause(media);
+  };
 }
 
 interface Marquee extends HTMLElement {
@@ -136,17 +80,35 @@ function whenParsed(document: Document, signal: AbortSignal, sweep: () => void):
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', sweep, { once: true, signal });
 }
 
-function stopMarquees(document: Document, signal: AbortSignal): void {
-  const stopped = new Set<Marquee>();
-  whenParsed(document, signal, () => {
-    for (const marquee of document.querySelectorAll<Marquee>('marquee')) {
-      marquee.stop();
-      stopped.add(marquee);
-    }
+/**
+ * Elements the page adds later (and the parser adds now), each with what is inside it (a marquee, an image
+ * loaded before it was added, media whose autoplay has not started yet).
+ */
+function whenAdded(document: Document, signal: AbortSignal, each: (element: Element) => void): void {
+  const observer = new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) each(node);
   });
+  observer.observe(document, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+}
+
+/** The elements of a kind in a subtree, its root included. */
+const within = <E extends Element>(root: ParentNode, selector: string): E[] => [
+  ...(root instanceof Element && root.matches(selector) ? [root as E] : []),
+  ...root.querySelectorAll<E>(selector),
+];
+
+function stopMarquees(signal: AbortSignal): (root: ParentNode) => void {
+  const stopped = new Set<Marquee>();
   signal.addEventListener('abort', () => {
     for (const marquee of stopped) marquee.start();
   });
+  return (root) => {
+    for (const marquee of within<Marquee>(root, 'marquee')) {
+      marquee.stop();
+      stopped.add(marquee);
+    }
+  };
 }
 
 /** A transition already under way keeps its old duration: end it now (a later one is instant by our CSS). */
@@ -154,10 +116,18 @@ function endTransitions(document: Document): void {
   for (const animation of document.getAnimations()) if ('transitionProperty' in animation) animation.finish();
 }
 
-export function start({ pageStopMotion }: Values, signal: AbortSignal, { document }: PageContext): void {
+export function start({ pageStopMotion }: Values, signal: AbortSignal, { document, message }: PageContext): void {
   if (!pageStopMotion) return;
   endTransitions(document);
-  pauseAutoplay(document, signal);
-  freezeImages(document, signal);
-  stopMarquees(document, signal);
+  const pauseMedia = pauseAutoplay(document, signal);
+  const images = stillImages(document, signal, message('stopMotionPlayHint'));
+  const stop = stopMarquees(signal);
+  const calm = (root: ParentNode) => {
+    stop(root);
+    pauseMedia(root);
+    // An image loaded before it was added (a preloaded new Image()) fires no load here: frozen when added.
+    for (const image of within<HTMLImageElement>(root, 'img')) images.freeze(image);
+  };
+  whenParsed(document, signal, () => calm(document));
+  whenAdded(document, signal, calm);
 }

@@ -10,6 +10,7 @@ import browser from 'webextension-polyfill';
 import { ourMarker } from '../../content/page-names';
 import { whenRootExists } from '../../content/when-root-exists';
 import { isFeatureOn, type PageAdjustments } from '../../shared/features/registry';
+import { t } from '../../shared/i18n';
 import { adjustmentCss } from './adjustment-css';
 import { FEATURE_MODULES, type FeatureModule } from './feature-modules';
 
@@ -22,7 +23,7 @@ export function createAdjustmentsController(document: Document): AdjustmentsCont
   let css = '';
   /** Per feature with behaviour: its values when started (as JSON) and the controller that stops it. */
   const running = new Map<FeatureModule, { key: string; controller: AbortController }>();
-  const page = { document, assetUrl: (path: string) => browser.runtime.getURL(path) };
+  const page = { document, assetUrl: (path: string) => browser.runtime.getURL(path), message: t };
 
   // A page that replaces itself (document.open()) or empties <html> takes our sheet with it: put it back.
   const keepPlaced = new MutationObserver(() => {

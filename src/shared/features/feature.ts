@@ -5,6 +5,7 @@
  * A feature's CSS generator and behaviour are other exports of its module,
  * reached only from the page tool that runs them.
  */
+import type { MessageKey } from '../i18n';
 import type { PageToolName } from '../messages';
 
 export type FieldValue = string | boolean;
@@ -74,9 +75,11 @@ export function defineFeature<const F extends FeatureFields>(feature: Feature<F>
 // biome-ignore lint/suspicious/noEmptyInterface: filled in by the feature modules
 export interface FeatureValues {}
 
-/** What a feature's behaviour (`start`) is given besides its values: the frame's document and the package's files. */
+/** What a feature's behaviour (`start`) is given besides its values: the frame's document, the package's files and strings. */
 export interface PageContext {
   document: Document;
   /** The URL of a file inside the extension package. */
   assetUrl(path: string): string;
+  /** A string of ours in the browser's language (_locales), for text a feature puts on the page. */
+  message(key: MessageKey): string;
 }
