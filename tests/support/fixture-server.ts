@@ -89,8 +89,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, generated: (ele
   if (!info?.isFile() && pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
   if (!info?.isFile()) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
 
-  // ?cors: an image host that allows other sites to read its files (Access-Control-Allow-Origin).
-  if (new URL(req.url ?? '/', 'http://localhost').searchParams.has('cors')) res.setHeader('Access-Control-Allow-Origin', '*');
   const csp = CSP_BY_PATH[pathname];
   if (csp) res.setHeader('Content-Security-Policy', csp);
   const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';

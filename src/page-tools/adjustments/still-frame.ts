@@ -15,31 +15,13 @@ export const MAYBE_ANIMATED = /\.(gif|webp|apng|png)(\?|#|$)|^data:image\/(gif|w
 export const LIKELY_ANIMATED = /\.(gif|apng)(\?|#|$)/i;
 
 /** The first frame of what can be drawn, as a data URL; undefined when the canvas is tainted (an image of another site). */
-export function stillOf(image: HTMLImageElement | ImageBitmap, document: Document): string | undefined {
+export function stillOf(image: HTMLImageElement, document: Document): string | undefined {
   try {
     const canvas = document.createElement('canvas');
-    canvas.width = image instanceof HTMLImageElement ? image.naturalWidth : image.width;
-    canvas.height = image instanceof HTMLImageElement ? image.naturalHeight : image.height;
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
     canvas.getContext('2d')?.drawImage(image, 0, 0);
     return canvas.toDataURL();
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The same file asked for again with CORS: many image hosts allow it, and then its first frame can be drawn.
- * A fetch rather than an <img crossorigin>: Firefox keeps a canvas tainted by the latter when our script made it.
- * Undefined when the host does not allow it (the image then keeps its box).
- */
-export async function stillByCors(image: HTMLImageElement): Promise<string | undefined> {
-  try {
-    const response = await fetch(image.currentSrc, { mode: 'cors', credentials: 'omit' });
-    if (!response.ok) return undefined;
-    const frame = await createImageBitmap(await response.blob());
-    const still = stillOf(frame, image.ownerDocument);
-    frame.close();
-    return still;
   } catch {
     return undefined;
   }

@@ -8,7 +8,7 @@
  * either can go first; the page's attributes come back exactly.
  */
 import { claim, claimedByOther, pageValue, release } from './attribute-claims';
-import { LIKELY_ANIMATED, MAYBE_ANIMATED, pausedPlaceholder, stillByCors, stillOf } from './still-frame';
+import { LIKELY_ANIMATED, MAYBE_ANIMATED, pausedPlaceholder, stillOf } from './still-frame';
 
 export interface StillImages {
   /** Freezes an image that may move (now, or once it has loaded). */
@@ -41,11 +41,8 @@ export function stillImages(document: Document, signal: AbortSignal, hint: strin
     if (!frame && !LIKELY_ANIMATED.test(image.currentSrc)) return;
     still.add(image);
     if (frame) return show(image, frame);
-    // Another site's image: its box at once (nothing moves meanwhile), its own first frame if its host allows CORS.
+    // Another site's image: a box (not fetched again with CORS, a request that would tell its host about us).
     show(image, pausedPlaceholder(image.width || image.naturalWidth, image.height || image.naturalHeight, image.alt));
-    void stillByCors(image).then((corsFrame) => {
-      if (corsFrame && still.has(image) && !signal.aborted) show(image, corsFrame);
-    });
   };
 
   const play = (image: HTMLImageElement) => {
