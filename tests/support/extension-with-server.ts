@@ -34,9 +34,9 @@ interface SessionSource<Session> {
 
 /**
  * Browsers kept for the whole run (Firefox's, and a Japanese Chromium; see
- * useExtensionWithServer for why not every Chromium). tests/e2e/vitest.config.ts runs the files one after
- * another in one process (isolate: false), so this map outlives a file. A
- * Firefox launch costs about 7 s, 18 times a run, and a file that starts
+ * useExtensionWithServer for why not every Chromium). tests/e2e/vitest.config.ts
+ * runs the files one after another in one process (isolate: false), so this
+ * map outlives a file. A Firefox launch costs about 7 s, 18 times a run, and a file that starts
  * every test from cleared settings needs nothing a fresh profile has.
  * Between files the browser is tidied (every tab but the driver closed,
  * settings cleared, errors of ours checked). When the run's process exits,

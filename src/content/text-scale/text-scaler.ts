@@ -321,7 +321,8 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
    * busy machine), so each animation frame also checks: rAF runs before that frame's style and paint.
    */
   function watchLoadingSheet(link: HTMLLinkElement): void {
-    if (link.sheet || loadingSheets.has(link)) return;
+    // A disabled link is never fetched: watching it would keep a frame callback going for nothing.
+    if (link.sheet || link.disabled || loadingSheets.has(link)) return;
     loadingSheets.add(link);
     const settled = () => loadingSheets.delete(link) && remeasureNow();
     link.addEventListener('load', settled, { once: true });
@@ -334,6 +335,7 @@ export function startTextScaler(document: Document, initialPercent: number, onAp
     let loaded = false;
     for (const link of loadingSheets) {
       if (link.sheet || !link.isConnected) loaded = loadingSheets.delete(link);
+      else if (link.disabled) loadingSheets.delete(link);
     }
     if (loaded) remeasureNow();
     if (loadingSheets.size > 0 && !stopped) sheetFrame = window?.requestAnimationFrame(checkLoadingSheets) ?? 0;
