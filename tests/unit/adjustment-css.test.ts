@@ -31,6 +31,12 @@ describe('page adjustment stylesheet', () => {
     expect(adjustmentCss(OFF)).toBe('');
   });
 
+  it('is empty when only features without CSS are on (the tint is an overlay), so no sheet comes or goes', () => {
+    const tintOnly: PageAdjustments = { ...OFF, pageTint: 'cream' };
+    expect(hasAdjustments(tintOnly)).toBe(true);
+    expect(adjustmentCss(tintOnly)).toBe('');
+  });
+
   it.each(Object.entries(PALETTES))('%s keeps text, links and visited links at 7:1 or more', (_, palette) => {
     for (const colour of [palette.text, palette.link, palette.visited])
       expect(contrast(colour, palette.background)).toBeGreaterThanOrEqual(7);
