@@ -4,6 +4,7 @@
  * layout time from the page, and the CDP style / layout counters. Finds which rule of an adjustment costs what:
  *   tsx scripts/bench/probe-css-cost.mts                       our colours and font sheets, and the font by inheritance
  *   VARIANTS='{"name":"css text", "root":null}' REPS=7 tsx …   any variants (null = the root font change)
+ *   MEASURE=remove tsx …                                       taking each away again from the settled page
  * A fresh tab per sample; medians. On a shared machine run enough REPS, and compare only within one run.
  */
 import { chromium } from 'playwright-core';
@@ -26,6 +27,31 @@ const variants: Record<string, string | null> = JSON.parse(process.env.VARIANTS 
 };
 const reps = Number(process.env.REPS ?? 5);
 
+/** MEASURE=remove times taking each sheet away from the settled page instead of putting it there (switching off). */
+const removing = process.env.MEASURE === 'remove';
+
+/** In the page: the change, then a forced style and layout; returns its time. */
+function applyChange(text: string | null): number {
+  const t0 = performance.now();
+  if (text === null) document.documentElement.style.fontSize = '150%';
+  else {
+    const style = document.createElement('style');
+    style.className = 'probed';
+    style.textContent = text;
+    document.documentElement.append(style);
+  }
+  void document.body.offsetHeight;
+  return performance.now() - t0;
+}
+
+function undoChange(text: string | null): number {
+  const t0 = performance.now();
+  if (text === null) document.documentElement.style.fontSize = '';
+  else document.querySelector('style.probed')?.remove();
+  void document.body.offsetHeight;
+  return performance.now() - t0;
+}
+
 const server = await startFixtureServer();
 const context = await chromium.launchPersistentContext('', {
   executablePath: CHROMIUM_PATH,
@@ -43,18 +69,13 @@ for (let i = 0; i < reps; i++) {
     await cdp.send('Performance.enable');
     await page.evaluate(settle);
     const m = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+    if (removing) {
+      // The change timed is taking the sheet (or the root font size) away again: put it in place and let it settle first.
+      await page.evaluate(applyChange, cssText);
+      await page.evaluate(settle);
+    }
     const before = await m();
-    const forced = await page.evaluate((text) => {
-      const t0 = performance.now();
-      if (text === null) document.documentElement.style.fontSize = '150%';
-      else {
-        const style = document.createElement('style');
-        style.textContent = text;
-        document.documentElement.append(style);
-      }
-      void document.body.offsetHeight;
-      return performance.now() - t0;
-    }, cssText);
+    const forced = await page.evaluate(removing ? undoChange : applyChange, cssText);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     const after = await m();
     const d = (k: string) => (after[k] - before[k]) * 1000;
