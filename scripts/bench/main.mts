@@ -9,6 +9,7 @@
  * that needs the fewest changes of the stored text size, then writes artifacts/bench.json
  * and prints the report (stdout; progress goes to stderr).
  */
+import { measureCalmFeatures } from './calm-features.ts';
 import { measureExtractionQuality } from './extraction-quality.ts';
 import { measureFirstFrame } from './first-frame.ts';
 import { furiganaBench } from './furigana.ts';
@@ -18,27 +19,30 @@ import { countElements } from './harness/pages.ts';
 import { benchMeta, sourceRevision, writeResults } from './harness/results-file.ts';
 import { log } from './harness/runs.ts';
 import { hugePageRuns } from './huge-page.ts';
+import { parseOnly, runSections } from './only-sections.ts';
 import { measureAdjustments } from './page-adjustments.ts';
 import { measureLoadAndAppend } from './page-load.ts';
 import { measureReadingMode } from './reading-mode.ts';
 import { measureRuler } from './reading-ruler.ts';
-import { benchReport } from './report.ts';
+import { benchReport, heading } from './report.ts';
 import { type BenchMeasurements, benchResults } from './results.ts';
 import { measureScriptSizes } from './script-size.ts';
 import { measureSizeChange } from './size-change.ts';
 import { measureLiveShares, measureLoadedShares } from './text-share.ts';
 
-/** Sections 2, 9, 10 and the live half of 6: every page loads with the stored size at 100% (the content script idle). */
+/** Sections 2, 9, 10, 13 and the live half of 6: every page loads with the stored size at 100% (the content script idle). */
 async function measureWithSizeAt100({ session, server }: BenchBrowsers) {
   await setScaleForNewPages(session, 100);
   const sizeChange = await measureSizeChange(session, server);
   // 9. Page adjustments, each against a root font change in the same run (stored size still 100%).
   const adjustments = await measureAdjustments(session, server);
+  // 13. Colour tint, stop motion and hide images, on and off, against the same root font change.
+  const calmFeatures = await measureCalmFeatures(session, server);
   const ruler = await measureRuler(session, server);
   await replacePreferences(session, {});
   // 6a. Live change 100 → 150 (the same path as 2, checked for correctness).
   const liveShares = await measureLiveShares(session, server);
-  return { sizeChange, adjustments, ruler, liveShares };
+  return { sizeChange, adjustments, calmFeatures, ruler, liveShares };
 }
 
 /** Sections 3, 4, 5 and the loaded half of 6: pages load with the extension at 150%. */
@@ -68,6 +72,22 @@ async function measureEverything(
   return { measured: { ...atSize100, ...at150, readingMode, extraction, hugePage, furigana }, largePageElements };
 }
 
+/** `--only 9,13`: those sections alone, under the same heading (only-sections.ts). */
+async function mainOnly(sections: readonly string[]): Promise<void> {
+  const startedAt = Date.now();
+  const source = sourceRevision();
+  log(`launching Chromium with the extension and Chromium without it (sections ${sections.join(', ')} only)`);
+  const browsers = await launchBenchBrowsers();
+  try {
+    const { version, userAgent } = await browserIdentity(browsers);
+    const report = await runSections(browsers, sections);
+    const meta = benchMeta({ chromium: version, userAgent, source, largePageElements: 0, startedAt });
+    process.stdout.write([...heading(meta), ...report].join('\n'));
+  } finally {
+    await browsers.close();
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const source = sourceRevision(); // read before the run: the working tree may change while it runs
@@ -86,4 +106,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const only = parseOnly(process.argv.slice(2));
+await (only ? mainOnly(only) : main());

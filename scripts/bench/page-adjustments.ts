@@ -13,7 +13,7 @@ import { armComputedChangeDetectors, rootFontSizeAndForceLayout } from './in-pag
 
 /** A 1rem paragraph, so the root font change (the baseline) changes it too. */
 const ADJUST_PROBE = '[data-probe="body-paragraph"]';
-const ROOT_FONT_CHANGE = '150%';
+export const ROOT_FONT_CHANGE = '150%';
 
 type AdjustmentKind = 'colours' | 'font';
 
@@ -32,22 +32,41 @@ function hasAdjustmentSheet(): boolean {
 }
 
 async function adjustmentRun(session: ExtensionSession, server: FixtureServer, side: Side, kind: AdjustmentKind): Promise<ChangeSample> {
-  // Both sides in the extension's browser with nothing stored but 100%: the content script is injected but idle.
+  if (side === 'browser') return rootFontChangeRun(session, server);
+  // In the extension's browser with nothing stored but 100%: the content script is injected but idle.
   const { field, value, property } = ADJUSTMENTS[kind];
   const { page, cdp } = await openSettledPageWithMetrics(session.context, server, '/large.html');
   if (await page.evaluate(hasAdjustmentSheet)) throw new Error('page was already adjusted at load: expected no adjustment');
-  const watched = side === 'ours' ? property : 'font-size';
-  await page.evaluate(armComputedChangeDetectors, { selector: ADJUST_PROBE, property: watched, observeAdjust: side === 'ours' });
+  await page.evaluate(armComputedChangeDetectors, { selector: ADJUST_PROBE, property, observeAdjust: true });
   const sample = await measureArmedChange(
     page,
     cdp,
     side,
-    () => (side === 'ours' ? replacePreferences(session, { [field]: value }) : page.evaluate(rootFontSizeAndForceLayout, ROOT_FONT_CHANGE)),
-    `${side}: ${watched} change`,
+    () => replacePreferences(session, { [field]: value }),
+    `ours: ${property} change`,
   );
   await cdp.detach();
   await page.close();
-  if (side === 'ours') await setScaleForNewPages(session, 100);
+  await setScaleForNewPages(session, 100);
+  return sample;
+}
+
+/**
+ * The reference of sections 9 and 13: the browser's own relayout for a root font change, in a fresh tab of the
+ * extension's browser with nothing stored but 100% (the content script injected but idle).
+ */
+export async function rootFontChangeRun(session: ExtensionSession, server: FixtureServer): Promise<ChangeSample> {
+  const { page, cdp } = await openSettledPageWithMetrics(session.context, server, '/large.html');
+  await page.evaluate(armComputedChangeDetectors, { selector: ADJUST_PROBE, property: 'font-size', observeAdjust: false });
+  const sample = await measureArmedChange(
+    page,
+    cdp,
+    'browser',
+    () => page.evaluate(rootFontSizeAndForceLayout, ROOT_FONT_CHANGE),
+    'browser: font-size change',
+  );
+  await cdp.detach();
+  await page.close();
   return sample;
 }
 

@@ -1,5 +1,6 @@
-/** The printed bench report: a heading, then sections 1 to 12 in their numbered order (not the order they are measured in). */
+/** The printed bench report: a heading, then sections 1 to 13 in their numbered order (not the order they are measured in). */
 
+import { calmFeaturesReport } from './calm-features.ts';
 import { extractionReport } from './extraction-quality.ts';
 import { firstFrameReport } from './first-frame.ts';
 import { furiganaReport } from './furigana.ts';
@@ -16,7 +17,7 @@ import { alwaysOnLine, scriptSizeReport } from './script-size.ts';
 import { sizeChangeReport } from './size-change.ts';
 import { shareReport } from './text-share.ts';
 
-function heading(meta: BenchMeta): string[] {
+export function heading(meta: BenchMeta): string[] {
   return [
     '',
     'EasyRead bench',
@@ -43,6 +44,7 @@ export function benchReport(results: BenchResults): string {
     ...rulerReport(results.ruler, elements),
     ...hugePageReport(results.hugePage),
     ...furiganaReport(results.furigana),
+    ...calmFeaturesReport(results.calmFeatures, elements),
     '',
     `  JSON with every sample: ${RESULTS_FILE}`,
     '',

@@ -3,6 +3,7 @@
  * beside its summary) and printed. Pure: the same measurements always give the same results.
  */
 
+import { type CalmMeasurements, calmFeaturesResult } from './calm-features.ts';
 import { type ExtractionMeasurements, extractionResult } from './extraction-quality.ts';
 import type { FirstFrameRuns } from './first-frame.ts';
 import { firstFrameResult } from './first-frame.ts';
@@ -31,6 +32,7 @@ export interface BenchMeasurements {
   extraction: ExtractionMeasurements;
   hugePage: PerSide<HugePageSample>;
   furigana: FuriganaBenchResult;
+  calmFeatures: CalmMeasurements;
 }
 
 /** The keys in the order artifacts/bench.json has always had them (readers of older files compare by eye). */
@@ -49,6 +51,7 @@ export function benchResults(measured: BenchMeasurements, meta: BenchMeta) {
     hugePage: hugePageResult(measured.hugePage),
     ruler: rulerResult(measured.ruler),
     furigana: measured.furigana,
+    calmFeatures: calmFeaturesResult(measured.calmFeatures),
   };
 }
 

@@ -41,7 +41,7 @@ export function bundledFontFaces(font: PageFont): { family: string; weight: stri
   return ['400', '700'].map((weight) => ({ family: bundled.family, weight, path: `assets/${bundled.file}-latin-${weight}-normal.woff2` }));
 }
 
-const FONT_STACKS: Record<Exclude<PageFont, 'off'>, string> = {
+export const FONT_STACKS: Record<Exclude<PageFont, 'off'>, string> = {
   'system-sans': SANS,
   'system-serif': 'Georgia, "Times New Roman", "Hiragino Mincho ProN", "Noto Serif CJK JP", "Yu Mincho", serif',
   atkinson: `"Atkinson Hyperlegible", ${SANS}`,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pageToken } from '../../src/content/page-names';
 import { PALETTES } from '../../src/features/page-colours';
 import { feature as focusFeature } from '../../src/features/page-focus';
@@ -31,6 +31,12 @@ describe('page adjustment stylesheet', () => {
     expect(adjustmentCss(OFF)).toBe('');
   });
 
+  it('is empty when only features without CSS are on (the tint is an overlay), so no sheet comes or goes', () => {
+    const tintOnly: PageAdjustments = { ...OFF, pageTint: 'cream' };
+    expect(hasAdjustments(tintOnly)).toBe(true);
+    expect(adjustmentCss(tintOnly)).toBe('');
+  });
+
   it.each(Object.entries(PALETTES))('%s keeps text, links and visited links at 7:1 or more', (_, palette) => {
     for (const colour of [palette.text, palette.link, palette.visited])
       expect(contrast(colour, palette.background)).toBeGreaterThanOrEqual(7);
@@ -41,6 +47,20 @@ describe('page adjustment stylesheet', () => {
     expect(css.startsWith(`@layer ${T}a, ${T};`)).toBe(true);
     expect(css).toContain('color:#ffff00!important');
     expect(css).toContain('filter:none!important');
+  });
+
+  it('colours selections from the root in Chromium (highlights inherit there), from every element in Firefox', async () => {
+    const css = adjustmentCss({ ...OFF, pageColours: 'yellow-on-black' });
+    expect(css).toContain('\n:root::selection{background-color:#ffff00!important;color:#000000!important}');
+    vi.stubEnv('MODE', 'firefox');
+    vi.resetModules();
+    try {
+      const firefox = await import('../../src/features/page-colours');
+      expect(firefox.css({ pageColours: 'yellow-on-black' })).toContain('\n::selection{background-color:#ffff00!important');
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it('paints backgrounds on blocks only: text-level boxes go transparent, so a colour change needs no relayout', () => {

@@ -68,6 +68,11 @@ function measurements(): BenchMeasurements {
       analyzerMemoryMB: 97,
       largePage: { chars: 60_000, allDoneMs: 15_000, longestTaskMs: 85, tasksOver50: 3 },
     },
+    calmFeatures: {
+      tint: sides({ on: change(30), off: change(20) }, change(60)),
+      stopMotion: sides({ on: change(90), off: change(45) }, change(60)),
+      hideImages: sides({ on: change(40), off: change(40) }, change(80)),
+    },
   };
 }
 
@@ -102,14 +107,15 @@ describe('bench results and report', () => {
       'hugePage',
       'ruler',
       'furigana',
+      'calmFeatures',
     ]);
   });
 
-  it('prints sections 1 to 12 in order, each once', () => {
+  it('prints sections 1 to 13 in order, each once', () => {
     const headings = benchReport(results)
       .split('\n')
       .flatMap((line) => line.match(/^(\d+)\. /)?.[1] ?? []);
-    expect(headings).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    expect(headings).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
   });
 
   it('prints the figures it was given, with the ratio and the verdict', () => {
@@ -119,6 +125,9 @@ describe('bench results and report', () => {
     );
     expect(report).toContain('  /large.html         100.0% (10/10)   100.0% (10/10)  100.0% (10/10)  100.0% (10/10)   met');
     expect(report).toContain('  per move (medians): 2.00 ms with the ruler, 1.67 ms without.');
+    expect(report).toContain(
+      '  main thread against the root font change: colour tint 0.50× on, 0.33× off; stop motion 1.50× on, 0.75× off;',
+    );
     expect(report.trimEnd().endsWith('JSON with every sample: artifacts/bench.json')).toBe(true);
   });
 });

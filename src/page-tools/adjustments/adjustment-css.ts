@@ -18,5 +18,8 @@ const NAMESPACES = '@namespace svg url(http://www.w3.org/2000/svg);\n@namespace 
 export function adjustmentCss(adjustments: PageAdjustments): string {
   if (!hasAdjustments(adjustments)) return '';
   const parts = FEATURE_MODULES.map((module) => module.css?.(adjustments) ?? '').filter((part) => part !== '');
+  // Features with behaviour only (the tint) need no sheet: removing one that declares our layers costs Chromium a
+  // relayout of every text (it rebuilds its cascade layers), even with no rule in it.
+  if (parts.length === 0) return '';
   return `${layerOrder()}\n${NAMESPACES}\n@layer ${adjustLayer()}{\n${parts.join('\n')}\n}`;
 }
