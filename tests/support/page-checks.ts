@@ -14,6 +14,10 @@ export interface KeyboardTarget extends ScriptTarget {
   keyboard: { press(key: 'Tab'): Promise<unknown> };
 }
 
+export interface ShiftKeyboardTarget extends ScriptTarget {
+  keyboard: { press(key: 'Tab'): Promise<unknown>; down(key: 'Shift'): Promise<unknown>; up(key: 'Shift'): Promise<unknown> };
+}
+
 /**
  * Runs fn(arg) in the page. fn is sent as its source text, so it must be
  * self-contained (no closures over test code); arg must be JSON.
@@ -29,6 +33,20 @@ export async function tabTo(page: KeyboardTarget, selector: string, limit = 80):
     if (await evaluateIn(page, (sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
   }
   throw new Error(`${selector} is not reachable with Tab`);
+}
+
+/** Shift+Tab until the element matching selector has focus (Firefox's Tab does not wrap around to the page's start). */
+export async function shiftTabTo(page: ShiftKeyboardTarget, selector: string, limit = 80): Promise<void> {
+  await page.keyboard.down('Shift');
+  try {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await evaluateIn(page, (sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    }
+  } finally {
+    await page.keyboard.up('Shift');
+  }
+  throw new Error(`${selector} is not reachable with Shift+Tab`);
 }
 
 /** The id of the focused element ('' for <body> or an element without one). */

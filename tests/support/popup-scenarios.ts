@@ -7,7 +7,8 @@
 import { expect } from 'vitest';
 import { axeViolations } from './axe';
 import { hasOurHost, lacksOurHost } from './our-names';
-import { evaluateIn, fontSizes, type ScriptTarget, tabTo, textOf } from './page-checks';
+import { evaluateIn, fontSizes, type ScriptTarget, shiftTabTo, tabTo, textOf } from './page-checks';
+import { notShown } from './popup-layout';
 
 export interface PopupPage extends ScriptTarget {
   keyboard: {
@@ -42,20 +43,6 @@ async function expectProbeSize(site: ScriptTarget, expected: number): Promise<vo
   await expect.poll(async () => Math.abs((await fontSizes(site, PROBE))[0] - expected) <= 0.06, { timeout: 10_000 }).toBe(true);
 }
 
-/** Shift+Tab until the element has focus (Firefox's Tab does not wrap around to the page's start). */
-async function tabBackTo(page: PopupPage, selector: string): Promise<void> {
-  await page.keyboard.down('Shift');
-  try {
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      if (await evaluateIn(page, (sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
-    }
-  } finally {
-    await page.keyboard.up('Shift');
-  }
-  throw new Error(`${selector} is not reachable with Shift+Tab`);
-}
-
 const attribute = (page: ScriptTarget, selector: string, name: string) =>
   evaluateIn(page, ([sel, attr]) => document.querySelector(sel)?.getAttribute(attr) ?? null, [selector, name]);
 
@@ -77,12 +64,12 @@ export const popupScenarios = {
     await expectProbeSize(site, baseline[0] * 1.25);
     expect(await evaluateIn(popup, () => (document.getElementById('size-select') as HTMLSelectElement).value, undefined)).toBe('125');
 
-    await tabBackTo(popup, '#size-select');
+    await shiftTabTo(popup, '#size-select');
     await popup.keyboard.press('End'); // 300%
     await expectProbeSize(site, baseline[0] * 3);
     expect(await attribute(popup, '#larger', 'aria-disabled')).toBe('true');
 
-    await tabBackTo(popup, '#reset');
+    await shiftTabTo(popup, '#reset');
     await popup.keyboard.press('Enter');
     await expectProbeSize(site, baseline[0]);
     // Reset is now unavailable, yet keyboard focus stays on it instead of falling back to <body>.
@@ -101,7 +88,7 @@ export const popupScenarios = {
     await expect.poll(() => evaluateIn(site, lacksOurHost, 'l'), { timeout: 5_000 }).toBe(true);
 
     // Read aloud wants the pointer on the page: the popup closes once point-to-read is on.
-    await tabBackTo(popup, '#read-aloud');
+    await shiftTabTo(popup, '#read-aloud');
     await h.closesItself(popup, () => popup.keyboard.press('Enter'));
     await expect.poll(() => evaluateIn(site, hasOurHost, 'r'), { timeout: 5_000 }).toBe(true);
   },
@@ -174,7 +161,5 @@ export const popupScenarios = {
 
 export type PopupScenario = keyof typeof popupScenarios;
 
-/** Shown to the user: takes room and is not hidden (checkVisibility: a closed <details> hides its content). */
-function isShown(page: ScriptTarget, selector: string): Promise<boolean> {
-  return evaluateIn(page, (sel) => document.querySelector(sel)?.checkVisibility({ visibilityProperty: true }) ?? false, selector);
-}
+/** Shown to the user (popup-layout's notShown: a closed <details> hides its content). */
+const isShown = async (page: ScriptTarget, selector: string) => (await notShown(page, [selector])).length === 0;
