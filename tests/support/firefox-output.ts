@@ -63,6 +63,8 @@ export function isOurScriptError(entry: ScriptErrorEntry, extensionOrigin: strin
  */
 const UNDELIVERED_REPLY = "Promise rejected after context unloaded: Actor 'Conduits' destroyed before query 'RuntimeMessage' was resolved";
 
+const UNDELIVERED_RESULT = /^Promise resolved (after context unloaded|while context is inactive)\s*$/;
+
 export function isUnloadTeardownNoise(entry: ScriptErrorEntry): boolean {
   return (
     (/^resource:\/\/gre\/modules\/ConduitsChild\.sys\.mjs/.test(entry.source) &&
@@ -72,6 +74,9 @@ export function isUnloadTeardownNoise(entry: ScriptErrorEntry): boolean {
     // The same teardown for a message: the background's reply to one of our content script's
     // runtime.sendMessage calls (every one has a catch) came after its page had gone (a reload
     // while the page loaded), and Firefox reports it under the script's name as the catch cannot run.
-    entry.text === UNDELIVERED_REPLY
+    entry.text === UNDELIVERED_REPLY ||
+    // An API call of ours that succeeded after its page had left (unloaded, or kept in the back-forward
+    // cache): nothing failed, Firefox only says it could not hand over the result.
+    UNDELIVERED_RESULT.test(entry.text)
   );
 }

@@ -94,6 +94,16 @@ describe("Firefox's output", () => {
     expect(isUnloadTeardownNoise(entry('moz-extension://a/x.js', 'sendRemoveListener on closed conduit easyread@x.1'))).toBe(false);
     expect(isUnloadTeardownNoise(entry('resource://gre/modules/ExtensionParent.sys.mjs', 'WebExtension context not found!'))).toBe(true);
     expect(isUnloadTeardownNoise(entry('resource://gre/modules/ExtensionParent.sys.mjs', 'Some other failure'))).toBe(false);
+    // A result that found its page gone or in the back-forward cache: nothing failed.
+    expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', 'Promise resolved while context is inactive'))).toBe(
+      true,
+    );
+    expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', 'Promise resolved after context unloaded\n'))).toBe(
+      true,
+    );
+    expect(
+      isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', 'Promise rejected while context is inactive: boom')),
+    ).toBe(false);
     // A reply to our sendMessage that found the page gone; any other rejection of ours still fails.
     const late = "Promise rejected after context unloaded: Actor 'Conduits' destroyed before query 'RuntimeMessage' was resolved";
     expect(isUnloadTeardownNoise(entry('moz-extension://a/src/content/main.iife.js', late))).toBe(true);
